@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Outcome of checking a delivery's signature against the endpoint's secrets. */
+export const SignatureStatus = z.enum(['valid', 'invalid', 'missing', 'not-applicable']);
+export type SignatureStatus = z.infer<typeof SignatureStatus>;
+
+export const SchemaError = z.object({ pointer: z.string(), message: z.string() });
+export type SchemaError = z.infer<typeof SchemaError>;
+
+/** One raw-body health finding: invalid JSON, content-type mismatch, BOM, empty, truncated... */
+export const HealthFinding = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type HealthFinding = z.infer<typeof HealthFinding>;
+
+export const Verdict = z.object({
+  signature: z.object({
+    status: SignatureStatus,
+    reason: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+  schema: z.object({
+    status: z.enum(['valid', 'invalid', 'no-schema']),
+    errors: z.array(SchemaError),
+  }),
+  health: z.array(HealthFinding),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+/** The single word the inbox shows as a badge. */
+export const VerdictBadge = z.enum(['ok', 'warning', 'fail', 'none']);
+export type VerdictBadge = z.infer<typeof VerdictBadge>;
+
+/** Collapses a verdict into the inbox badge: any failure wins over a warning. */
+export function badgeOf(verdict: Verdict | null): VerdictBadge {
+  if (!verdict) return 'none';
+  const failed =
+    verdict.signature.status === 'invalid' ||
+    verdict.schema.status === 'invalid' ||
+    verdict.health.some((finding) => finding.severity === 'error');
+  if (failed) return 'fail';
+  if (verdict.health.some((finding) => finding.severity === 'warning')) return 'warning';
+  const checked = verdict.signature.status === 'valid' || verdict.schema.status === 'valid';
+  return checked ? 'ok' : 'none';
+}

@@ -1,0 +1,88 @@
+import type { RawHeaders, DeliveryVia } from '../../contract/delivery';
+import type { NewDelivery } from '../delivery';
+
+/** The answer the receiver gives for a request. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array | string;
+  delayMs?: number;
+}
+
+/** Per-path configuration (config file `endpoints[]`). Providers' keys arrive with the providers issue. */
+export interface EndpointConfig {
+  path: string;
+  provider?: string;
+  secrets?: string[];
+  handshake?: boolean;
+  response?: Partial<Answer>;
+  /** Provider-specific options (e.g. Kanboard token, generic hmac header). */
+  options?: Record<string, unknown>;
+}
+
+/** A request fully read off the socket, before anything is decided about it. */
+export interface IncomingCapture {
+  receivedAt: number;
+  remoteAddress: string;
+  method: string;
+  target: string;
+  httpVersion: string;
+  rawHeaders: RawHeaders;
+  body: Uint8Array;
+  size: number;
+  truncated: boolean;
+  via: DeliveryVia;
+}
+
+/**
+ * Decides the answer and the derived facts for a captured request: handshakes, custom replies,
+ * provider detection. Returns null to fall back to the default answer.
+ */
+export type Responder = (
+  capture: IncomingCapture,
+  endpoint: EndpointConfig | null,
+) => { answer: Answer; facts?: Partial<Pick<NewDelivery, 'provider' | 'event' | 'handshake' | 'verdict'>> } | null;
+
+export interface ReceiverLimits {
+  maxBodyBytes: number;
+  maxHeaderBytes: number;
+  headersTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: ReceiverLimits = {
+  maxBodyBytes: 25 * 1024 * 1024,
+  maxHeaderBytes: 64 * 1024,
+  headersTimeoutMs: 30_000,
+  idleTimeoutMs: 60_000,
+  maxConnections: 1_000,
+};
+
+/** Bytes kept of a body that exceeded maxBodyBytes. */
+export const TRUNCATED_KEEP_BYTES = 64 * 1024;
+
+export interface ReceiverOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  limits: ReceiverLimits;
+  /** Read on every request so endpoint edits apply at once. */
+  endpoints: () => readonly EndpointConfig[];
+  responder?: Responder;
+  /** Must resolve only once the delivery is durable: the answer waits for it. */
+  sink: (delivery: NewDelivery) => Promise<void>;
+}
+
+export interface Receiver {
+  /** e.g. http://127.0.0.1:54321 */
+  readonly url: string;
+  readonly port: number;
+  /**
+   * Feeds a connection that arrived through a tunnel (e.g. an ssh2 forwarded stream);
+   * deliveries on it are recorded with via: 'tunnel'.
+   */
+  acceptTunnelConnection(stream: import('node:stream').Duplex): void;
+  /** Stops accepting, waits for in-flight requests to be answered. */
+  close(): Promise<void>;
+}

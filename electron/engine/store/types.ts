@@ -1,0 +1,49 @@
+import type { DeliveryPage, DeliveryQuery, DeliverySummary, StoreStats } from '../../contract/delivery';
+import type { Verdict } from '../../contract/verdict';
+import type { Delivery, NewDelivery } from '../delivery';
+
+/** Retention limits; whichever is hit first evicts the oldest deliveries. */
+export interface RetentionLimits {
+  maxCount: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_RETENTION: RetentionLimits = { maxCount: 100_000, maxBytes: 2 * 1024 ** 3 };
+
+/** Facts computed from the raw delivery; they can be recomputed at any time (e.g. a secret changed). */
+export interface DerivedFacts {
+  provider: string | null;
+  event: string | null;
+  handshake: boolean;
+  verdict: Verdict | null;
+}
+
+/** What the store tells listeners (the UI bridge batches these). */
+export type StoreChange =
+  | { kind: 'appended'; items: DeliverySummary[] }
+  | { kind: 'updated'; items: DeliverySummary[] }
+  | { kind: 'deleted'; ids: string[] }
+  | { kind: 'cleared' };
+
+export interface DeliveryStore {
+  /** Writes all deliveries in one transaction (the group commit's unit). Throws if the write fails. */
+  appendBatch(deliveries: readonly NewDelivery[]): void;
+  get(id: string): Delivery | null;
+  list(query: DeliveryQuery): DeliveryPage;
+  count(query?: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>): number;
+  /** Oldest first, for export; yields every matching delivery without holding them all in memory. */
+  iterate(ids?: readonly string[]): Iterable<Delivery>;
+  updateDerived(id: string, facts: DerivedFacts): void;
+  delete(ids: readonly string[]): number;
+  clear(): void;
+  stats(): StoreStats;
+  onChange(listener: (change: StoreChange) => void): () => void;
+  close(): void;
+}
+
+/** Acknowledged means stored: `commit` resolves only once the delivery's transaction is durable. */
+export interface GroupCommitter {
+  commit(delivery: NewDelivery): Promise<void>;
+  /** Commits whatever is queued now; resolves when it is on disk. */
+  flush(): Promise<void>;
+}
