@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { RawHeaders, DeliveryVia } from '../../contract/delivery';
 import type { NewDelivery } from '../delivery';
 
@@ -26,6 +27,7 @@ export interface IncomingCapture {
   remoteAddress: string;
   method: string;
   target: string;
+  /** As on the request line, e.g. `HTTP/1.1`. */
   httpVersion: string;
   rawHeaders: RawHeaders;
   body: Uint8Array;
@@ -41,7 +43,10 @@ export interface IncomingCapture {
 export type Responder = (
   capture: IncomingCapture,
   endpoint: EndpointConfig | null,
-) => { answer: Answer; facts?: Partial<Pick<NewDelivery, 'provider' | 'event' | 'handshake' | 'verdict'>> } | null;
+) => {
+  answer: Answer;
+  facts?: Partial<Pick<NewDelivery, 'provider' | 'event' | 'handshake' | 'verdict'>>;
+} | null;
 
 export interface ReceiverLimits {
   maxBodyBytes: number;
@@ -49,6 +54,8 @@ export interface ReceiverLimits {
   headersTimeoutMs: number;
   idleTimeoutMs: number;
   maxConnections: number;
+  /** Whole-request deadline (headers + body); node's default of 5 minutes when absent. */
+  requestTimeoutMs?: number;
 }
 
 export const DEFAULT_LIMITS: ReceiverLimits = {
@@ -72,6 +79,18 @@ export interface ReceiverOptions {
   responder?: Responder;
   /** Must resolve only once the delivery is durable: the answer waits for it. */
   sink: (delivery: NewDelivery) => Promise<void>;
+  /**
+   * Told about failures the sender cannot see in full (sink rejections, responder crashes, bad
+   * endpoint answers). The receiver keeps serving either way.
+   */
+  onError?: (error: Error, context: string) => void;
+  /** How long close() waits for in-flight requests before cutting connections (default 10 s). */
+  closeTimeoutMs?: number;
+}
+
+/** What a tunnel knows about a forwarded connection's far end. */
+export interface TunnelConnectionInfo {
+  remoteAddress?: string;
 }
 
 export interface Receiver {
@@ -82,7 +101,7 @@ export interface Receiver {
    * Feeds a connection that arrived through a tunnel (e.g. an ssh2 forwarded stream);
    * deliveries on it are recorded with via: 'tunnel'.
    */
-  acceptTunnelConnection(stream: import('node:stream').Duplex): void;
+  acceptTunnelConnection(stream: Duplex, info?: TunnelConnectionInfo): void;
   /** Stops accepting, waits for in-flight requests to be answered. */
   close(): Promise<void>;
 }

@@ -28,6 +28,8 @@ export type StoreChange =
 export interface DeliveryStore {
   /** Writes all deliveries in one transaction (the group commit's unit). Throws if the write fails. */
   appendBatch(deliveries: readonly NewDelivery[]): void;
+  /** Resolves once every transaction committed so far is on disk (fsynced), not just in the OS. */
+  waitDurable(): Promise<void>;
   get(id: string): Delivery | null;
   list(query: DeliveryQuery): DeliveryPage;
   count(query?: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>): number;

@@ -1,0 +1,66 @@
+import { HOOKSCOPE_VERSION } from '../engine';
+import { UsageError } from './args';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { listenCommand } from './listen';
+import { serveCommand } from './serve';
+
+interface Command {
+  summary: string;
+  run(argv: readonly string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  serve: { summary: 'run the capture engine (prints a ready line)', run: serveCommand },
+  listen: { summary: 'capture and print one line per delivery', run: listenCommand },
+  export: { summary: 'write stored deliveries as jsonl or HAR', run: exportCommand },
+  import: { summary: 'add deliveries from a jsonl or HAR file', run: importCommand },
+};
+
+export const MAIN_HELP = `Usage: hookscope <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
+  .join('\n')}
+
+Run "hookscope <command> --help" for a command's options.
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+`;
+
+/** Runs one command and returns its exit code; every error becomes one line on stderr. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  let label = 'hookscope';
+  try {
+    if (name === undefined) {
+      process.stderr.write(MAIN_HELP);
+      return 2;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+      const topic = rest[0] && COMMANDS[rest[0]];
+      if (topic) return await topic.run(['--help']);
+      process.stdout.write(MAIN_HELP);
+      return 0;
+    }
+    if (name === '--version' || name === '-v') {
+      process.stdout.write(`${HOOKSCOPE_VERSION}\n`);
+      return 0;
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    label = `hookscope ${name}`;
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const hint = label === 'hookscope' ? 'hookscope --help' : `${label} --help`;
+      process.stderr.write(`${label}: ${error.message} (see ${hint})\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${label}: ${message}\n`);
+    if (process.env.HOOKSCOPE_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

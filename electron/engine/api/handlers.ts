@@ -1,0 +1,73 @@
+import type { CallName, CallOutput, ParsedCallInput } from '../../contract/api';
+import type { EndpointInput, EndpointView } from '../../contract/endpoint';
+import type { Engine } from '../engine-types';
+import type { EndpointConfig } from '../receiver/types';
+import { HOOKSCOPE_VERSION } from '../version';
+import { ApiError } from './api-error';
+
+/** One handler per call; the mapped type makes a missing handler a compile error. */
+export type Handlers = {
+  [C in CallName]: (input: ParsedCallInput<C>) => Promise<CallOutput<C>>;
+};
+
+/** What only the shell knows about itself. */
+export interface AppContext {
+  /** Defaults to the engine's HOOKSCOPE_VERSION. */
+  version?: string;
+  shell: 'electron' | 'browser';
+}
+
+// SECURITY: secrets stay in the engine; the UI only learns how many an endpoint has.
+function toView(endpoint: EndpointConfig): EndpointView {
+  const { secrets, ...rest } = endpoint;
+  return { ...rest, secretCount: secrets?.length ?? 0 };
+}
+
+/** Omitted secrets mean "keep what this path already has" (the UI never saw them). */
+function mergeSecrets(
+  inputs: readonly EndpointInput[],
+  current: readonly EndpointConfig[],
+): EndpointConfig[] {
+  const existing = new Map(current.map((endpoint) => [endpoint.path, endpoint.secrets]));
+  return inputs.map((input) => {
+    const secrets = input.secrets ?? existing.get(input.path);
+    const { secrets: _omit, ...rest } = input;
+    return secrets ? { ...rest, secrets: [...secrets] } : rest;
+  });
+}
+
+/** The engine side of every call in the contract. Inputs arrive already validated (dispatchCall). */
+export function createApiHandlers(engine: Engine, app: AppContext): Handlers {
+  return {
+    'app:info': async () => ({
+      name: 'Hookscope',
+      version: app.version ?? HOOKSCOPE_VERSION,
+      dataDir: engine.dataDir,
+      shell: app.shell,
+    }),
+    'deliveries:list': async (query) => engine.store.list(query),
+    'deliveries:count': async (query) => ({ count: engine.store.count(query) }),
+    'deliveries:get': async ({ id }) => {
+      const delivery = engine.store.get(id);
+      if (!delivery) throw new ApiError('not-found', `no delivery with id "${id}"`);
+      return delivery;
+    },
+    'deliveries:delete': async ({ ids }) => ({ deleted: engine.store.delete(ids) }),
+    'deliveries:clear': async () => {
+      engine.store.clear();
+      return null;
+    },
+    'deliveries:stats': async () => engine.store.stats(),
+    'receiver:info': async () => ({
+      url: engine.receiver.url,
+      port: engine.receiver.port,
+      // The tunnel issue fills this in.
+      publicUrl: null,
+    }),
+    'endpoints:list': async () => engine.endpoints().map(toView),
+    'endpoints:set': async ({ endpoints }) => {
+      engine.setEndpoints(mergeSecrets(endpoints, engine.endpoints()));
+      return engine.endpoints().map(toView);
+    },
+  } satisfies Handlers;
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { EndpointConfig } from './receiver/types';
+import { describeIssues } from './zod-issues';
+
+// Strict objects: a typo such as "respnse" is an error, not a silently ignored key.
+const ResponseConfig = z.strictObject({
+  status: z.number().int().min(100).max(599).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.string().optional(),
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+});
+
+const EndpointEntry = z.strictObject({
+  path: z.string().startsWith('/', 'must start with "/"'),
+  provider: z.string().min(1).optional(),
+  secrets: z.array(z.string()).optional(),
+  handshake: z.boolean().optional(),
+  response: ResponseConfig.optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const HookscopeConfig = z
+  .strictObject({ endpoints: z.array(EndpointEntry).default([]) })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.endpoints.forEach((endpoint, index) => {
+      if (seen.has(endpoint.path)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endpoints', index, 'path'],
+          message: `duplicate path "${endpoint.path}"`,
+        });
+      }
+      seen.add(endpoint.path);
+    });
+  });
+
+export interface HookscopeConfigValue {
+  endpoints: EndpointConfig[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates an already-parsed config; `source` names the file in error messages. */
+export function parseConfig(value: unknown, source = 'config'): HookscopeConfigValue {
+  const parsed = HookscopeConfig.safeParse(value);
+  if (!parsed.success) throw new ConfigError(`${source}: ${describeIssues(parsed.error)}`);
+  return { endpoints: parsed.data.endpoints };
+}
+
+/** Reads and validates a JSON config file (`{"endpoints": [...]}`). */
+export async function loadConfigFile(file: string): Promise<HookscopeConfigValue> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      code === 'ENOENT' ? `${file}: config file not found` : `${file}: ${(error as Error).message}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseConfig(json, file);
+}

@@ -1,0 +1,12 @@
+export { toDeliveryRecord, fromDeliveryRecord, DeliveryRecordSchema } from './delivery-record';
+export type { DeliveryRecord } from './delivery-record';
+export { toJsonlLine, jsonlChunks, parseJsonlLine } from './jsonl';
+export { toHarEntry, harChunks, absoluteUrl, HAR_CREATOR } from './har';
+export type { HarOptions } from './har';
+export type { HarLog, HarEntry } from './har-types';
+export { fromHarEntry, HarDocumentSchema } from './har-import';
+export { ImportError } from './import-error';
+export { importFile, importDeliveries, readImportFile, detectImportFormat } from './import';
+export type { ImportFormat, ImportReport } from './import';
+export { exportChunks, ExportError, EXPORT_FORMATS } from './export';
+export type { ExportFormat, ExportOptions } from './export';

@@ -1,0 +1,50 @@
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
+import { header, queryParam } from './http-helpers';
+import type { Provider } from './types';
+
+const SCHEME: BodyHmacScheme = {
+  providerName: 'Dropbox',
+  header: 'X-Dropbox-Signature',
+  algorithm: 'sha256',
+  encoding: 'hex',
+  prefix: '',
+};
+
+export const dropbox: Provider = {
+  id: 'dropbox',
+  name: 'Dropbox',
+  detect(delivery) {
+    if (header(delivery, SCHEME.header) !== null) return { event: 'list_folder', confidence: 1 };
+    if (delivery.method === 'GET' && queryParam(delivery.target, 'challenge') !== null) {
+      return { event: 'challenge', confidence: 0.6 };
+    }
+    return null;
+  },
+  verify(delivery, context) {
+    return verifyBodyHmac(SCHEME, delivery, context.secrets);
+  },
+  sign(request, secret) {
+    return signBodyHmac(SCHEME, request, secret);
+  },
+  handshake(delivery) {
+    const challenge = queryParam(delivery.target, 'challenge');
+    if (delivery.method !== 'GET' || challenge === null) return null;
+    // Echoing attacker-chosen text: nosniff keeps a browser from treating it as HTML (Dropbox asks for it).
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' },
+      body: challenge,
+      description: 'answered Dropbox challenge by echoing it (text/plain, nosniff)',
+    };
+  },
+  events: [
+    {
+      name: 'list_folder',
+      description: 'Files changed for the listed accounts.',
+      template: {
+        list_folder: { accounts: ['dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc'] },
+        delta: { users: [12345678] },
+      },
+    },
+  ],
+};

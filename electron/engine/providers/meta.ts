@@ -1,0 +1,129 @@
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
+import { safeEqual } from './crypto-helpers';
+import {
+  header,
+  jsonObject,
+  queryParam,
+  stringField,
+  stringOption,
+  textAnswer,
+} from './http-helpers';
+import type { HandshakeAnswer, Provider } from './types';
+
+const SHA256: BodyHmacScheme = {
+  providerName: 'Meta',
+  header: 'X-Hub-Signature-256',
+  algorithm: 'sha256',
+  encoding: 'hex',
+  prefix: 'sha256=',
+};
+const SHA1: BodyHmacScheme = {
+  ...SHA256,
+  header: 'X-Hub-Signature',
+  algorithm: 'sha1',
+  prefix: 'sha1=',
+};
+
+function refuse(description: string): HandshakeAnswer {
+  return textAnswer('verify token mismatch', description, 403);
+}
+
+export const meta: Provider = {
+  id: 'meta',
+  name: 'Meta (Facebook, Instagram, WhatsApp, Messenger)',
+  detect(delivery) {
+    const query = (name: string) => queryParam(delivery.target, name);
+    if (query('hub.mode') === 'subscribe' && query('hub.verify_token') !== null) {
+      return { event: 'hub.subscribe', confidence: 1 };
+    }
+    if (header(delivery, SHA256.header) === null || header(delivery, 'X-GitHub-Event') !== null) {
+      return null;
+    }
+    // `object` names the product: page, instagram, whatsapp_business_account, user, ...
+    const object = stringField(jsonObject(delivery.body), 'object');
+    return { event: object, confidence: object === null ? 0.5 : 0.9 };
+  },
+  verify(delivery, context) {
+    const scheme =
+      header(delivery, SHA256.header) === null && header(delivery, SHA1.header) !== null
+        ? SHA1
+        : SHA256;
+    return verifyBodyHmac(scheme, delivery, context.secrets);
+  },
+  sign(request, secret) {
+    return signBodyHmac(SHA256, request, secret);
+  },
+  /** The verify token is a plain string typed in the App Dashboard: options.verifyToken or a secret. */
+  handshake(delivery, config) {
+    const query = (name: string) => queryParam(delivery.target, name);
+    const challenge = query('hub.challenge');
+    if (delivery.method !== 'GET' || query('hub.mode') !== 'subscribe' || challenge === null) {
+      return null;
+    }
+    const received = query('hub.verify_token') ?? '';
+    const configured = stringOption(config.options, 'verifyToken');
+    const accepted = configured === null ? config.secrets : [configured, ...config.secrets];
+    if (accepted.length === 0) {
+      return refuse(
+        'refused Meta subscription: no verify token is configured (options.verifyToken)',
+      );
+    }
+    if (!accepted.some((token) => safeEqual(token, received))) {
+      return refuse(
+        'refused Meta subscription: hub.verify_token does not match the configured verify token',
+      );
+    }
+    return textAnswer(challenge, 'answered Meta hub.challenge (verify token matched)');
+  },
+  events: [
+    {
+      name: 'page',
+      description: 'A Page subscription change (feed, messages, ...).',
+      template: {
+        object: 'page',
+        entry: [
+          {
+            id: '106365304835',
+            time: 1714645462,
+            changes: [
+              { field: 'feed', value: { item: 'status', verb: 'add', post_id: '106365304835_1' } },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      name: 'whatsapp_business_account',
+      description: 'An incoming WhatsApp Cloud API message.',
+      template: {
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '102290129340398',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  messaging_product: 'whatsapp',
+                  metadata: {
+                    display_phone_number: '15550783881',
+                    phone_number_id: '106540352242922',
+                  },
+                  messages: [
+                    {
+                      from: '16315551181',
+                      id: 'wamid.ABGGFlA5Fpa',
+                      timestamp: '1714645462',
+                      type: 'text',
+                      text: { body: 'Hello' },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+};

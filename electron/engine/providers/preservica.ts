@@ -1,0 +1,197 @@
+import { createHmac } from 'node:crypto';
+import { headerValue } from '../delivery';
+import { isJsonObject, readJsonObject } from '../inspect/json-body';
+import { PRESERVICA_TRIGGERS, preservicaEvents } from './preservica/events';
+import { withHeader } from './raw-headers';
+import { queryParam } from './request-target';
+import { safeEqual } from './safe-equal';
+import type {
+  DeliveryInput,
+  Detection,
+  HandshakeAnswer,
+  HandshakeConfig,
+  OutgoingRequest,
+  Provider,
+  VerifyContext,
+  VerifyResult,
+} from './types';
+
+export const PRESERVICA_SIGNATURE_HEADER = 'Preservica-Signature';
+/** Fixed text Preservica puts in front of the raw body before signing (pyPreservica webHooksAPI). */
+export const PRESERVICA_SIGNING_PREFIX = 'preservica-webhook-auth';
+
+/**
+ * pyPreservica encodes secret and message as latin-1. For ASCII that equals UTF-8; beyond it we
+ * follow the SDK when the text fits latin-1 so our answer matches what Preservica's own client does.
+ */
+function latin1OrUtf8(text: string): Buffer {
+  // eslint-disable-next-line no-control-regex
+  return /^[\u0000-\u00ff]*$/.test(text) ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
+}
+
+/** Hex HMAC-SHA256 of the challenge code under the shared secret: the handshake answer. */
+export function preservicaChallengeResponse(secret: string, challengeCode: string): string {
+  return createHmac('sha256', latin1OrUtf8(secret))
+    .update(latin1OrUtf8(challengeCode))
+    .digest('hex');
+}
+
+/** Hex HMAC-SHA256 over `preservica-webhook-auth` + raw body bytes. */
+export function preservicaSignature(secret: string, body: Uint8Array): string {
+  return createHmac('sha256', latin1OrUtf8(secret))
+    .update(PRESERVICA_SIGNING_PREFIX, 'latin1')
+    .update(body)
+    .digest('hex');
+}
+
+/**
+ * The SDK decodes the body as UTF-8 and re-encodes it as latin-1 before signing; for a non-ASCII
+ * body that gives different bytes, so a signature made that way is worth recognising and naming.
+ */
+function latin1Reencoding(body: Uint8Array): Buffer | null {
+  if (body.every((byte) => byte < 0x80)) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  return /^[\u0000-\u00ff]*$/.test(text) ? Buffer.from(text, 'latin1') : null;
+}
+
+function detect(delivery: DeliveryInput): Detection | null {
+  const event = eventOf(delivery.body);
+  if (headerValue(delivery.rawHeaders, PRESERVICA_SIGNATURE_HEADER) !== null) {
+    return { event, confidence: 1 };
+  }
+  if (queryParam(delivery.target, 'challengeCode') !== null && delivery.method === 'POST') {
+    return { event: null, confidence: 0.9 };
+  }
+  return looksLikePreservicaBody(delivery.body) ? { event, confidence: 0.6 } : null;
+}
+
+function looksLikePreservicaBody(body: Uint8Array): boolean {
+  const events = readJsonObject(body)?.['events'];
+  return (
+    Array.isArray(events) &&
+    events.length > 0 &&
+    events.every((item) => isJsonObject(item) && 'entityType' in item && 'entityRef' in item)
+  );
+}
+
+/** The trigger named in the body, when the notification carries one. */
+function eventOf(body: Uint8Array): string | null {
+  const envelope = readJsonObject(body);
+  const trigger = envelope?.['trigger'] ?? envelope?.['triggerType'];
+  return typeof trigger === 'string' && trigger.length > 0 ? trigger : null;
+}
+
+function verify(delivery: DeliveryInput, context: VerifyContext): VerifyResult {
+  const received = headerValue(delivery.rawHeaders, PRESERVICA_SIGNATURE_HEADER);
+  if (received === null) {
+    return {
+      status: 'missing',
+      reason: `No ${PRESERVICA_SIGNATURE_HEADER} header: Preservica signs every notification, so this request did not come from a Preservica subscription.`,
+    };
+  }
+  if (context.secrets.length === 0) {
+    return {
+      status: 'not-applicable',
+      reason: `The request carries ${PRESERVICA_SIGNATURE_HEADER} but no shared secret is configured for this endpoint; add the secret given when subscribing.`,
+    };
+  }
+  const signature = received.trim();
+  const details: Record<string, unknown> = {
+    header: PRESERVICA_SIGNATURE_HEADER,
+    received: signature,
+    signedMessage: `"${PRESERVICA_SIGNING_PREFIX}" + raw body (${delivery.body.length} bytes)`,
+    secretsTried: context.secrets.length,
+  };
+  if (!/^[0-9a-f]{64}$/i.test(signature)) {
+    return {
+      status: 'invalid',
+      reason: `${PRESERVICA_SIGNATURE_HEADER} should be 64 hex characters (HMAC-SHA256) but is ${signature.length} characters long.`,
+      details,
+    };
+  }
+  const lowered = signature.toLowerCase();
+  for (const [index, secret] of context.secrets.entries()) {
+    if (safeEqual(preservicaSignature(secret, delivery.body), lowered)) {
+      return {
+        status: 'valid',
+        reason: `HMAC-SHA256 of "${PRESERVICA_SIGNING_PREFIX}" + body matches with secret #${index + 1}.`,
+        details: { ...details, secretIndex: index },
+      };
+    }
+  }
+  const reencoded = latin1Reencoding(delivery.body);
+  if (reencoded) {
+    for (const [index, secret] of context.secrets.entries()) {
+      if (safeEqual(preservicaSignature(secret, reencoded), lowered)) {
+        return {
+          status: 'valid',
+          reason: `Signature matches the body re-encoded as latin-1 (as pyPreservica does) with secret #${index + 1}; the raw UTF-8 bytes would not match.`,
+          details: { ...details, secretIndex: index, encoding: 'latin-1' },
+        };
+      }
+    }
+  }
+  const first = context.secrets[0] ?? '';
+  return {
+    status: 'invalid',
+    reason:
+      context.secrets.length === 1
+        ? `${PRESERVICA_SIGNATURE_HEADER} does not match HMAC-SHA256 of "${PRESERVICA_SIGNING_PREFIX}" + body under the configured secret: wrong secret, or the body changed after signing.`
+        : `${PRESERVICA_SIGNATURE_HEADER} matches none of the ${context.secrets.length} configured secrets: wrong secret, or the body changed after signing.`,
+    details: { ...details, expectedWithFirstSecret: preservicaSignature(first, delivery.body) },
+  };
+}
+
+function sign(request: OutgoingRequest, secret: string): OutgoingRequest {
+  return {
+    ...request,
+    rawHeaders: withHeader(
+      request.rawHeaders,
+      PRESERVICA_SIGNATURE_HEADER,
+      preservicaSignature(secret, request.body),
+    ),
+  };
+}
+
+/** Preservica checks a new subscription with POST `?challengeCode=X` and expects X's HMAC back. */
+function handshake(delivery: DeliveryInput, config: HandshakeConfig): HandshakeAnswer | null {
+  const challengeCode = queryParam(delivery.target, 'challengeCode');
+  if (challengeCode === null || delivery.method !== 'POST') return null;
+  const secret = config.secrets[0];
+  if (secret === undefined) {
+    return {
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error: 'no shared secret configured for this endpoint' }),
+      description:
+        'Preservica challenge received, but no shared secret is configured: the subscription will fail. Add the secret and subscribe again.',
+    };
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      challengeCode,
+      challengeResponse: preservicaChallengeResponse(secret, challengeCode),
+    }),
+    description: 'Answered the Preservica subscription challenge with HMAC-SHA256 of the code.',
+  };
+}
+
+export const preservica: Provider = {
+  id: 'preservica',
+  name: 'Preservica',
+  detect,
+  verify,
+  sign,
+  handshake,
+  events: preservicaEvents,
+};
+
+export { PRESERVICA_TRIGGERS };

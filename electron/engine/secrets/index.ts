@@ -1,0 +1,3 @@
+export type { SecretVault } from './types';
+export { createFileVault, VaultFileError } from './file-vault';
+export { writeFileAtomic } from './atomic-file';

@@ -1,0 +1,291 @@
+import { createWalSyncer } from './wal-sync';
+import type {
+  DeliveryPage,
+  DeliveryQuery,
+  DeliverySummary,
+  StoreStats,
+} from '../../contract/delivery';
+import { badgeOf } from '../../contract/verdict';
+import type { Delivery, NewDelivery } from '../delivery';
+import { ChangeEmitter } from './change-events';
+import type { DeliveryRow, PreparedDelivery, SummaryRow } from './delivery-rows';
+import {
+  INSERT_SQL,
+  SUMMARY_COLUMNS,
+  prepareDelivery,
+  rowToDelivery,
+  rowToSummary,
+  summaryOfPrepared,
+} from './delivery-rows';
+import { searchableText } from './fts-text';
+import { migrate } from './migrations';
+import type { SqliteStatement } from './open-store';
+import { createTransactionRunner, openDatabase } from './open-store';
+import type { Totals } from './retention';
+import { createEvictor, resolveRetention } from './retention';
+import type { DeliveryFilter } from './search-query';
+import { buildWhere } from './search-query';
+import type { DerivedFacts, DeliveryStore, RetentionLimits, StoreChange } from './types';
+
+export interface OpenDeliveryStoreOptions {
+  retention?: Partial<RetentionLimits>;
+}
+
+/** The SQLite store; beyond DeliveryStore it lets settings change the retention limits. */
+export interface SqliteDeliveryStore extends DeliveryStore {
+  /** Applies new limits now (evicting if needed) and to every later append. */
+  setRetention(limits: Partial<RetentionLimits>): void;
+  readonly file: string;
+}
+
+const DEFAULT_PAGE = 100;
+const MAX_PAGE = 1000;
+const ITERATE_PAGE = 64;
+const ID_CHUNK = 500;
+
+export function openDeliveryStore(
+  file: string,
+  options: OpenDeliveryStoreOptions = {},
+): SqliteDeliveryStore {
+  let retention = resolveRetention(options.retention);
+  const db = openDatabase(file);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const changes = new ChangeEmitter();
+  const walSyncer = createWalSyncer(file);
+  const transaction = createTransactionRunner(db);
+  const evictOverflow = createEvictor(db);
+  const insertRow = db.prepare(INSERT_SQL);
+  const insertText = db.prepare(
+    'INSERT INTO deliveries_fts (rowid, target, headers, body) VALUES (?, ?, ?, ?)',
+  );
+  const addTotals = db.prepare(
+    'UPDATE store_totals SET count = count + ?, bytes = bytes + ? WHERE id = 1',
+  );
+  const readTotals = db.prepare('SELECT count, bytes FROM store_totals WHERE id = 1');
+  const selectById = db.prepare('SELECT * FROM deliveries WHERE id = ?');
+  const selectSummaryBySeq = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE seq = ?`);
+  const selectAfter = db.prepare('SELECT * FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?');
+  const selectSeqs = db.prepare(
+    'SELECT seq FROM deliveries WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const selectBySeqs = db.prepare(
+    'SELECT * FROM deliveries WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq',
+  );
+  const selectDoomed = db.prepare(
+    'SELECT seq, id, stored_bytes FROM deliveries WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const deleteText = db.prepare('DELETE FROM deliveries_fts WHERE rowid = ?');
+  const deleteRow = db.prepare('DELETE FROM deliveries WHERE seq = ?');
+  const updateDerivedRow = db.prepare(
+    'UPDATE deliveries SET provider = ?, event = ?, handshake = ?, verdict = ?, badge = ? ' +
+      'WHERE id = ? RETURNING seq',
+  );
+  const clearText = db.prepare("INSERT INTO deliveries_fts (deliveries_fts) VALUES ('delete-all')");
+  const clearRows = db.prepare('DELETE FROM deliveries');
+  const resetTotals = db.prepare('UPDATE store_totals SET count = 0, bytes = 0 WHERE id = 1');
+
+  // Filtered list/count statements differ only by which filters are present: prepare each shape once.
+  const statementCache = new Map<string, SqliteStatement>();
+  const cached = (sql: string): SqliteStatement => {
+    let statement = statementCache.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statementCache.set(sql, statement);
+    }
+    return statement;
+  };
+
+  let open = true;
+  const assertOpen = (): void => {
+    if (!open) throw new Error(`The delivery store at ${file} is closed.`);
+  };
+  const emit = (change: StoreChange): void => {
+    if (changes.hasListeners) changes.emit(change);
+  };
+  const emitEvicted = (ids: string[]): void => {
+    if (ids.length) emit({ kind: 'deleted', ids });
+  };
+
+  function appendBatch(deliveries: readonly NewDelivery[]): void {
+    assertOpen();
+    if (deliveries.length === 0) return;
+    // JSON and text extraction happen before BEGIN so the write lock is held only for SQLite work.
+    const prepared = deliveries.map(prepareDelivery);
+    const texts = deliveries.map(searchableText);
+    const seqs: number[] = new Array<number>(prepared.length);
+    const evicted = transaction(() => {
+      let bytes = 0;
+      for (let i = 0; i < prepared.length; i++) {
+        const item = prepared[i] as PreparedDelivery;
+        const seq = Number(insertRow.run(item.params).lastInsertRowid);
+        seqs[i] = seq;
+        insertText.run([seq, ...(texts[i] as [string, string, string])]);
+        bytes += item.storedBytes;
+      }
+      addTotals.run([prepared.length, bytes]);
+      return evictOverflow(retention);
+    });
+    if (changes.hasListeners) {
+      const items = prepared.map((item, i) => summaryOfPrepared(item, seqs[i] as number));
+      emit({ kind: 'appended', items });
+    }
+    emitEvicted(evicted);
+  }
+
+  function get(id: string): Delivery | null {
+    assertOpen();
+    const row = selectById.get([id]) as DeliveryRow | undefined;
+    return row ? rowToDelivery(row) : null;
+  }
+
+  function list(query: DeliveryQuery): DeliveryPage {
+    assertOpen();
+    const limit = Math.min(Math.max(Math.floor(query.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
+    const where = buildWhere(query, query.beforeSeq);
+    // One extra row tells whether an older page exists without a second query.
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM deliveries${where.sql} ORDER BY seq DESC LIMIT ?`;
+    const rows = cached(sql).all([...where.params, limit + 1]) as SummaryRow[];
+    const hasMore = rows.length > limit;
+    const items: DeliverySummary[] = [];
+    for (let i = 0; i < Math.min(rows.length, limit); i++)
+      items.push(rowToSummary(rows[i] as SummaryRow));
+    const last = items[items.length - 1];
+    return { items, nextBeforeSeq: hasMore && last ? last.seq : null };
+  }
+
+  function count(filter: DeliveryFilter = {}): number {
+    assertOpen();
+    const where = buildWhere(filter);
+    if (where.sql === '') return (readTotals.get([]) as Totals).count;
+    const row = cached(`SELECT count(*) AS n FROM deliveries${where.sql}`).get(where.params) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  function* iterateAll(): Generator<Delivery> {
+    // Short queries with a seq cursor, not one open statement: writers may commit between pages.
+    let after = -1;
+    for (;;) {
+      assertOpen();
+      const rows = selectAfter.all([after, ITERATE_PAGE]) as DeliveryRow[];
+      for (const row of rows) yield rowToDelivery(row);
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < ITERATE_PAGE) return;
+      after = last.seq;
+    }
+  }
+
+  function* iterateIds(ids: readonly string[]): Generator<Delivery> {
+    const seqs: number[] = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const chunk = JSON.stringify(ids.slice(i, i + ID_CHUNK));
+      for (const row of selectSeqs.all([chunk]) as { seq: number }[]) seqs.push(row.seq);
+    }
+    seqs.sort((a, b) => a - b);
+    for (let i = 0; i < seqs.length; i += ITERATE_PAGE) {
+      assertOpen();
+      const chunk = JSON.stringify(seqs.slice(i, i + ITERATE_PAGE));
+      for (const row of selectBySeqs.all([chunk]) as DeliveryRow[]) yield rowToDelivery(row);
+    }
+  }
+
+  function iterate(ids?: readonly string[]): Iterable<Delivery> {
+    assertOpen();
+    return ids === undefined ? iterateAll() : iterateIds(ids);
+  }
+
+  function updateDerived(id: string, facts: DerivedFacts): void {
+    assertOpen();
+    const verdict = facts.verdict ? JSON.stringify(facts.verdict) : null;
+    const params = [facts.provider, facts.event, facts.handshake ? 1 : 0, verdict];
+    const updated = updateDerivedRow.get([...params, badgeOf(facts.verdict), id]) as
+      { seq: number } | undefined;
+    // An id that retention already evicted is not an error: there is simply nothing to update.
+    if (!updated || !changes.hasListeners) return;
+    const row = selectSummaryBySeq.get([updated.seq]) as SummaryRow | undefined;
+    if (row) emit({ kind: 'updated', items: [rowToSummary(row)] });
+  }
+
+  function remove(ids: readonly string[]): number {
+    assertOpen();
+    if (ids.length === 0) return 0;
+    const deleted = transaction(() => {
+      const gone: string[] = [];
+      let bytes = 0;
+      for (let i = 0; i < ids.length; i += ID_CHUNK) {
+        const chunk = JSON.stringify(ids.slice(i, i + ID_CHUNK));
+        const rows = selectDoomed.all([chunk]) as {
+          seq: number;
+          id: string;
+          stored_bytes: number;
+        }[];
+        for (const row of rows) {
+          deleteText.run([row.seq]);
+          deleteRow.run([row.seq]);
+          gone.push(row.id);
+          bytes += row.stored_bytes;
+        }
+      }
+      if (gone.length) addTotals.run([-gone.length, -bytes]);
+      return gone;
+    });
+    emitEvicted(deleted);
+    return deleted.length;
+  }
+
+  function clear(): void {
+    assertOpen();
+    transaction(() => {
+      clearText.run([]);
+      clearRows.run([]);
+      resetTotals.run([]);
+    });
+    emit({ kind: 'cleared' });
+  }
+
+  /** bytes = stored request + response body bytes (what retention's maxBytes limits), not file size. */
+  function stats(): StoreStats {
+    assertOpen();
+    const totals = readTotals.get([]) as Totals;
+    return { count: totals.count, bytes: totals.bytes };
+  }
+
+  function setRetention(limits: Partial<RetentionLimits>): void {
+    assertOpen();
+    const next = resolveRetention({ ...retention, ...limits });
+    const evicted = transaction(() => evictOverflow(next));
+    retention = next;
+    emitEvicted(evicted);
+  }
+
+  function close(): void {
+    if (!open) return;
+    open = false;
+    statementCache.clear();
+    db.close();
+    void walSyncer.close();
+  }
+
+  return {
+    file,
+    appendBatch,
+    waitDurable: () => (open ? walSyncer.sync() : Promise.resolve()),
+    get,
+    list,
+    count,
+    iterate,
+    updateDerived,
+    delete: remove,
+    clear,
+    stats,
+    setRetention,
+    onChange: (listener) => changes.on(listener),
+    close,
+  };
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'libsql';
+
+export type SqliteDatabase = Database.Database;
+export type SqliteStatement = Database.Statement;
+
+/**
+ * Opens (creating if needed) the SQLite file with the pragmas durability depends on.
+ * WAL lets readers (the UI, a second connection) run while the receiver writes.
+ * synchronous=NORMAL: a committed transaction survives a killed process; the fsync that makes it
+ * survive a power loss is done asynchronously by wal-sync.ts before any delivery is acknowledged, so
+ * the receiver's event loop never stalls on the disk.
+ */
+export function openDatabase(file: string): SqliteDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new Error(`Cannot open the delivery store at ${file}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+  try {
+    const mode = pragmaValue(db, 'journal_mode = WAL');
+    if (file !== ':memory:' && String(mode).toLowerCase() !== 'wal') {
+      throw new Error(`the file system refused WAL mode (got "${String(mode)}")`);
+    }
+    db.exec('PRAGMA synchronous = NORMAL');
+    // Another connection (a CLI export, a test) may hold the write lock briefly: wait, don't fail.
+    db.exec('PRAGMA busy_timeout = 5000');
+    db.exec('PRAGMA temp_store = MEMORY');
+    db.exec('PRAGMA cache_size = -16000');
+    // Keeps the WAL file from staying huge after a burst once it has been checkpointed.
+    db.exec('PRAGMA journal_size_limit = 67108864');
+  } catch (error) {
+    db.close();
+    throw new Error(`Cannot open the delivery store at ${file}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+  return db;
+}
+
+/** Runs `work` in one write transaction; rolls back and rethrows if anything (even COMMIT) fails. */
+export function createTransactionRunner(db: SqliteDatabase): <T>(work: () => T) => T {
+  // BEGIN IMMEDIATE takes the write lock up front so a busy writer is waited for (busy_timeout)
+  // instead of failing halfway through the batch with SQLITE_BUSY on lock upgrade.
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  return <T>(work: () => T): T => {
+    begin.run([]);
+    try {
+      const result = work();
+      commit.run([]);
+      return result;
+    } catch (error) {
+      if (db.inTransaction) rollback.run([]);
+      throw error;
+    }
+  };
+}
+
+/** The single value a PRAGMA returns (libsql ignores pluck mode, so read it in raw mode). */
+export function pragmaValue(db: SqliteDatabase, pragma: string): unknown {
+  const row = db.prepare(`PRAGMA ${pragma}`).raw().get([]) as unknown[] | undefined;
+  return row?.[0];
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

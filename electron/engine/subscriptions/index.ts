@@ -1,0 +1,11 @@
+export * from './result';
+export * from './accounts';
+export { normalizeServerUrl } from './http-call';
+export * from './preservica-client';
+export { PRESERVICA_TOKEN_HEADER, type PreservicaSessionOptions } from './preservica-session';
+export * from './challenge-watch';
+export * from './subscribe-flow';
+export * from './keyclic-client';
+export * from './manual-setup';
+export * from './registry';
+export * from './repoint';

@@ -1,0 +1,81 @@
+// A body with its views as tabs. Everything renders as text nodes: captured bodies are hostile.
+import { useMemo, useState } from 'react';
+import { analyzeBody, type BodyViewKind } from '../../lib/body-analysis';
+import { formatBytes } from '../../lib/format';
+import { CopyButton } from '../common/copy-button';
+import { HexView } from './hex-view';
+import { JsonTree } from './json-tree';
+import { PairsTable } from './pairs-table';
+
+/** Raw text beyond this is behind a "show all" button: a huge <pre> makes layout slow. */
+const RAW_PREVIEW_CHARS = 512 * 1024;
+
+const TAB_LABELS: Record<BodyViewKind, string> = { json: 'JSON', form: 'Form', raw: 'Raw', hex: 'Hex' };
+
+interface BodyViewProps {
+  bytes: Uint8Array;
+  contentType: string | null;
+  /** `detail` for the request body, `response` for the answer: prefixes every data-testid. */
+  testIdPrefix: string;
+  truncated?: boolean;
+}
+
+export function BodyView({ bytes, contentType, testIdPrefix, truncated = false }: BodyViewProps) {
+  const analysis = useMemo(() => analyzeBody(bytes, contentType), [bytes, contentType]);
+  const [chosen, setChosen] = useState<BodyViewKind | null>(null);
+  const [showAllRaw, setShowAllRaw] = useState(false);
+  const view = chosen && analysis.views.includes(chosen) ? chosen : analysis.preferred;
+
+  if (bytes.length === 0) return <p className="muted" data-testid={`${testIdPrefix}-empty-body`}>No body.</p>;
+
+  const rawText = showAllRaw ? analysis.text : analysis.text.slice(0, RAW_PREVIEW_CHARS);
+  return (
+    <div className="body-view">
+      <div className="tabs" role="tablist">
+        {analysis.views.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            role="tab"
+            aria-selected={kind === view}
+            className={`tab${kind === view ? ' is-active' : ''}`}
+            data-testid={`${testIdPrefix}-tab-${kind}`}
+            onClick={() => setChosen(kind)}
+          >
+            {TAB_LABELS[kind]}
+          </button>
+        ))}
+        <span className="tabs-spacer" />
+        <span className="muted body-meta">
+          {formatBytes(bytes.length)}
+          {!analysis.isText && ' · binary'}
+          {truncated && ' · truncated'}
+        </span>
+        <CopyButton
+          text={() => (view === 'json' && analysis.json ? JSON.stringify(analysis.json.value, null, 2) : analysis.text)}
+          label={view === 'json' ? 'Copy pretty' : 'Copy text'}
+        />
+      </div>
+      <div className="tab-panel" role="tabpanel">
+        {view === 'json' && analysis.json && <JsonTree value={analysis.json.value} testId={`${testIdPrefix}-json`} />}
+        {view === 'form' && analysis.form && <PairsTable pairs={analysis.form} testId={`${testIdPrefix}-form`} />}
+        {view === 'raw' && (
+          <>
+            {!analysis.isText && (
+              <p className="notice">Not valid UTF-8 text: shown decoded with replacement characters. The Hex tab has the exact bytes.</p>
+            )}
+            <pre className="raw-text" data-testid={`${testIdPrefix}-raw`}>
+              {rawText}
+            </pre>
+            {rawText.length < analysis.text.length && (
+              <button type="button" className="button button-small show-more" onClick={() => setShowAllRaw(true)}>
+                Show all ({formatBytes(bytes.length)})
+              </button>
+            )}
+          </>
+        )}
+        {view === 'hex' && <HexView bytes={bytes} testId={`${testIdPrefix}-hex`} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// Search and filters. The text goes to the engine's full-text index, debounced so typing doesn't
+// relist on every key.
+import { useEffect, useRef, useState } from 'react';
+import { useAppStore, useServices } from '../../app-context';
+import { selectFacetValues, selectIsFiltered } from '../../store/selectors';
+
+export const SEARCH_DEBOUNCE_MS = 250;
+
+export function FilterBar() {
+  const { store } = useServices();
+  const filters = useAppStore((state) => state.filters);
+  const filtered = useAppStore(selectIsFiltered);
+  const facets = useAppStore(selectFacetValues);
+  const [text, setText] = useState(filters.text);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Follow outside changes (e.g. "reset filters") without fighting the user's typing.
+  const [syncedText, setSyncedText] = useState(filters.text);
+  if (filters.text !== syncedText) {
+    setSyncedText(filters.text);
+    setText(filters.text);
+  }
+
+  useEffect(() => {
+    if (text === store.getState().filters.text) return;
+    const timer = setTimeout(() => store.getState().setFilter('text', text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, store]);
+
+  // "/" or Ctrl/Cmd+F focuses the search box, as in most dev tools.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      const wantsSearch = (event.key === '/' && !typing) || (event.key === 'f' && (event.ctrlKey || event.metaKey));
+      if (!wantsSearch) return;
+      event.preventDefault();
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const methods = filters.method && !facets.methods.includes(filters.method) ? [...facets.methods, filters.method] : facets.methods;
+
+  return (
+    <div className="filter-bar">
+      <input
+        ref={inputRef}
+        type="search"
+        className="search-input"
+        placeholder="Search bodies and headers  ( / )"
+        aria-label="Search deliveries"
+        data-testid="filter-input"
+        value={text}
+        spellCheck={false}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setText('');
+        }}
+      />
+      <select
+        className="select"
+        aria-label="Filter by method"
+        data-testid="filter-method"
+        value={filters.method}
+        onChange={(event) => store.getState().setFilter('method', event.target.value)}
+      >
+        <option value="">All methods</option>
+        {methods.map((method) => (
+          <option key={method} value={method}>
+            {method}
+          </option>
+        ))}
+      </select>
+      {facets.providers.length > 0 && (
+        <select
+          className="select"
+          aria-label="Filter by provider"
+          value={filters.provider}
+          onChange={(event) => store.getState().setFilter('provider', event.target.value)}
+        >
+          <option value="">All providers</option>
+          {facets.providers.map((provider) => (
+            <option key={provider} value={provider}>
+              {provider}
+            </option>
+          ))}
+        </select>
+      )}
+      {filtered && (
+        <button type="button" className="button button-small button-ghost" onClick={() => store.getState().resetFilters()}>
+          Reset
+        </button>
+      )}
+    </div>
+  );
+}

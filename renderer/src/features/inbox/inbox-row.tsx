@@ -1,0 +1,75 @@
+// One inbox row. Subscribes to its own summary by id, so appending a batch re-renders no visible row.
+import { memo } from 'react';
+import { useAppStore } from '../../app-context';
+import { formatBytes, formatClock } from '../../lib/format';
+import { MethodBadge } from '../common/method-badge';
+import { StatusCode } from '../common/status-code';
+import { VerdictBadge } from '../common/verdict-badge';
+import type { OptionalColumnFlags } from '../../store/selectors';
+import { ROW_HEIGHT } from './inbox-columns';
+
+interface InboxRowProps {
+  id: string;
+  index: number;
+  start: number;
+  selected: boolean;
+  columns: OptionalColumnFlags;
+  template: string;
+  onSelect: (id: string) => void;
+}
+
+export const InboxRow = memo(function InboxRow({ id, index, start, selected, columns, template, onSelect }: InboxRowProps) {
+  const summary = useAppStore((state) => state.byId.get(id));
+  if (!summary) return null;
+  return (
+    <div
+      role="row"
+      id={`delivery-row-${id}`}
+      data-testid="delivery-row"
+      data-delivery-id={id}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`inbox-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
+      onMouseDown={() => onSelect(id)}
+    >
+      <span role="gridcell" className="cell cell-time">
+        {formatClock(summary.receivedAt)}
+      </span>
+      <span role="gridcell" className="cell cell-method">
+        <MethodBadge method={summary.method} />
+      </span>
+      <span role="gridcell" className="cell cell-path" title={summary.target}>
+        {summary.handshake && <span className="tag tag-handshake">handshake</span>}
+        {summary.via === 'tunnel' && <span className="tag tag-tunnel">tunnel</span>}
+        {summary.target}
+      </span>
+      {columns.provider && (
+        <span role="gridcell" className="cell cell-provider">
+          {summary.provider ?? ''}
+        </span>
+      )}
+      {columns.event && (
+        <span role="gridcell" className="cell cell-event" title={summary.event ?? ''}>
+          {summary.event ?? ''}
+        </span>
+      )}
+      {columns.verdict && (
+        <span role="gridcell" className="cell cell-verdict">
+          <VerdictBadge badge={summary.badge} />
+        </span>
+      )}
+      <span role="gridcell" className="cell cell-status">
+        <StatusCode status={summary.responseStatus} />
+      </span>
+      <span role="gridcell" className="cell cell-size">
+        {formatBytes(summary.size)}
+        {summary.truncated && (
+          <span className="truncated-mark" title="Body exceeded the size limit and was truncated">
+            ✂
+          </span>
+        )}
+      </span>
+    </div>
+  );
+});

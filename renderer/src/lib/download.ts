@@ -1,0 +1,23 @@
+// Saves text as a file through the browser's download mechanism (works in Electron and `serve`).
+
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke on the next tick: some engines start the download asynchronously after click().
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+// Plain-function selectors: unit-tested against fresh stores, used with useStore(store, selector).
+import type { DeliveryQuery, DeliverySummary } from '../../../electron/contract/delivery';
+import type { AppState } from './app-state';
+import type { Filters } from './filters-slice';
+
+export const selectIds = (state: AppState): string[] => state.ids;
+export const selectLoadedCount = (state: AppState): number => state.ids.length;
+export const selectSummary =
+  (id: string | null) =>
+  (state: AppState): DeliverySummary | undefined =>
+    id === null ? undefined : state.byId.get(id);
+export const selectSelectedSummary = (state: AppState): DeliverySummary | undefined =>
+  state.selectedId === null ? undefined : state.byId.get(state.selectedId);
+
+export function selectIndexOf(state: AppState, id: string | null): number {
+  return id === null ? -1 : state.ids.indexOf(id);
+}
+
+/**
+ * The id `delta` rows away from the selection, clamped to the list. With nothing selected, moving
+ * down starts at the oldest row and moving up at the newest, like a file manager.
+ */
+export function selectNeighborId(state: AppState, delta: number): string | null {
+  const { ids } = state;
+  if (ids.length === 0) return null;
+  const index = selectIndexOf(state, state.selectedId);
+  if (index === -1) return (delta > 0 ? ids[0] : ids.at(-1)) ?? null;
+  const next = Math.min(ids.length - 1, Math.max(0, index + delta));
+  return ids[next] ?? null;
+}
+
+export function isFiltered(filters: Filters): boolean {
+  return filters.text.trim() !== '' || filters.method !== '' || filters.provider !== '' || filters.badge !== '';
+}
+
+export const selectIsFiltered = (state: AppState): boolean => isFiltered(state.filters);
+
+/** The engine query for the current filters (without paging). */
+export function toDeliveryQuery(filters: Filters, limit = 200): DeliveryQuery {
+  const query: DeliveryQuery = { limit };
+  const text = filters.text.trim();
+  if (text) query.text = text;
+  if (filters.method) query.method = filters.method;
+  if (filters.provider) query.provider = filters.provider;
+  if (filters.badge) query.badge = filters.badge;
+  return query;
+}
+
+/**
+ * Whether a pushed delivery belongs in the current view, judged on summary fields. Text search
+ * needs the engine's index, so with text set the answer is "unknown" and the caller asks the engine.
+ */
+export function matchesStructuredFilters(summary: DeliverySummary, filters: Filters): boolean {
+  if (filters.method && summary.method.toUpperCase() !== filters.method.toUpperCase()) return false;
+  if (filters.provider && summary.provider !== filters.provider) return false;
+  if (filters.badge && summary.badge !== filters.badge) return false;
+  return true;
+}
+
+/** The empty state (receiver URL + curl) shows only when nothing was ever captured. */
+export const selectShowWelcome = (state: AppState): boolean =>
+  state.phase === 'ready' && state.ids.length === 0 && !selectIsFiltered(state) && state.stats.count === 0;
+
+const optionalColumnsCache = new WeakMap<Map<string, DeliverySummary>, OptionalColumnFlags>();
+
+export interface OptionalColumnFlags {
+  provider: boolean;
+  event: boolean;
+  verdict: boolean;
+}
+
+/**
+ * Columns for provider/event/verdict appear only once some loaded delivery has them. Cached per
+ * byId Map (a new Map on every change), so a selection change doesn't rescan 50,000 summaries.
+ */
+export function selectOptionalColumns(state: AppState): OptionalColumnFlags {
+  const cached = optionalColumnsCache.get(state.byId);
+  if (cached) return cached;
+  const flags = { provider: false, event: false, verdict: false };
+  for (const summary of state.byId.values()) {
+    flags.provider ||= summary.provider !== null;
+    flags.event ||= summary.event !== null;
+    flags.verdict ||= summary.badge !== 'none';
+    if (flags.provider && flags.event && flags.verdict) break;
+  }
+  optionalColumnsCache.set(state.byId, flags);
+  return flags;
+}
+
+const facetCache = new WeakMap<Map<string, DeliverySummary>, FacetValues>();
+
+export interface FacetValues {
+  methods: string[];
+  providers: string[];
+}
+
+const COMMON_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/** Methods (the common ones plus any seen) and providers seen, for the filter menus. Cached per byId. */
+export function selectFacetValues(state: AppState): FacetValues {
+  const cached = facetCache.get(state.byId);
+  if (cached) return cached;
+  const methods = new Set<string>(COMMON_METHODS);
+  const providers = new Set<string>();
+  for (const summary of state.byId.values()) {
+    methods.add(summary.method.toUpperCase());
+    if (summary.provider) providers.add(summary.provider);
+  }
+  const facets = { methods: [...methods].sort(), providers: [...providers].sort() };
+  facetCache.set(state.byId, facets);
+  return facets;
+}
+
+/** The URL to give a webhook sender: the tunnel's public URL when one is up, else the local one. */
+export const selectIngressUrl = (state: AppState): string | null =>
+  state.receiver ? (state.receiver.publicUrl ?? state.receiver.url) : null;

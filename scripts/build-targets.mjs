@@ -1,0 +1,36 @@
+// The Node-side bundles: one esbuild target per entry. Shared by build.mjs and dev.mjs so both build
+// the same way.
+export const nodeTargets = [
+  {
+    name: 'cli',
+    entryPoints: ['electron/cli/index.ts'],
+    outfile: 'dist/cli.js',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Dependencies stay in node_modules (native bindings such as libsql can't be bundled).
+    packages: 'external',
+  },
+  {
+    name: 'main',
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist/main/index.cjs',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node22',
+    packages: 'external',
+    external: ['electron'],
+  },
+  {
+    name: 'preload',
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist/preload/index.cjs',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node22',
+    // A sandboxed preload can only require('electron'): everything else is bundled in.
+    external: ['electron'],
+  },
+];
+
+export const commonOptions = { bundle: true, sourcemap: true, logLevel: 'warning' };
