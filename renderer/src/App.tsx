@@ -1,14 +1,12 @@
 // The window: toolbar, inbox beside the detail pane (or the welcome screen), status bar.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppProvider, useAppStore, useServices, type AppServices } from './app-context';
 import { ConfirmProvider } from './features/common/confirm-context';
-import { DeliveryDetailPane } from './features/detail/delivery-detail';
-import { Welcome } from './features/empty/welcome';
 import { FilterBar } from './features/inbox/filter-bar';
-import { InboxList } from './features/inbox/inbox-list';
 import { useDeliveryActions } from './features/inbox/use-delivery-actions';
+import { ViewSwitcher } from './features/navigation/view-switcher';
+import { APP_VIEWS } from './features/navigation/views';
 import { StatusBar } from './features/status-bar/status-bar';
-import { selectShowWelcome } from './store/selectors';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -24,11 +22,12 @@ function Shell() {
   const { api } = useServices();
   const phase = useAppStore((state) => state.phase);
   const error = useAppStore((state) => state.error);
-  const showWelcome = useAppStore(selectShowWelcome);
   const count = useAppStore((state) => state.stats.count);
   const { clearAll } = useDeliveryActions();
-  const detailRef = useRef<HTMLDivElement>(null);
   const [connected, setConnected] = useState(true);
+  const [viewId, setViewId] = useState('inbox');
+  const view = APP_VIEWS.find((v) => v.id === viewId) ?? APP_VIEWS[0]!;
+  const ActiveView = view.component;
 
   useEffect(() => api.onConnectionChange(setConnected), [api]);
 
@@ -41,7 +40,8 @@ function Shell() {
           </span>
           Hookscope
         </span>
-        <FilterBar />
+        <ViewSwitcher active={view.id} onChange={setViewId} />
+        {view.id === 'inbox' && <FilterBar />}
         <span className="toolbar-spacer" />
         <button
           type="button"
@@ -59,17 +59,8 @@ function Shell() {
             <h1>Hookscope could not load its deliveries</h1>
             <p className="muted">{error}</p>
           </div>
-        ) : showWelcome ? (
-          <Welcome />
         ) : (
-          <>
-            <div className="pane pane-inbox">
-              <InboxList onOpen={() => detailRef.current?.focus()} />
-            </div>
-            <div className="pane pane-detail">
-              <DeliveryDetailPane paneRef={detailRef} />
-            </div>
-          </>
+          <ActiveView />
         )}
       </main>
       <StatusBar connected={connected} />

@@ -1,0 +1,18 @@
+// The app's top-level views. A feature adds its screen here (one entry) and nothing else in the shell
+// changes. The inbox is the default view.
+import type { ComponentType } from 'react';
+import { InboxView } from '../inbox/inbox-view';
+
+export interface AppView {
+  id: string;
+  label: string;
+  /** A single glyph shown in the view switcher. */
+  icon: string;
+  /** Keyboard shortcut: Alt + this digit. */
+  shortcut: string;
+  component: ComponentType;
+}
+
+export const APP_VIEWS: readonly AppView[] = [
+  { id: 'inbox', label: 'Inbox', icon: '☰', shortcut: '1', component: InboxView },
+];
