@@ -7,7 +7,11 @@ import type {
 } from '../../contract/delivery';
 import { badgeOf } from '../../contract/verdict';
 import type { Delivery, NewDelivery } from '../delivery';
+import type { AnnotationPatch } from './annotations';
+import { createAnnotationWriter } from './annotations';
 import { ChangeEmitter } from './change-events';
+import { readFacets } from './facets';
+import { readHistogram } from './histogram';
 import type { DeliveryRow, PreparedDelivery, SummaryRow } from './delivery-rows';
 import {
   INSERT_SQL,
@@ -17,8 +21,8 @@ import {
   rowToSummary,
   summaryOfPrepared,
 } from './delivery-rows';
-import { searchableText } from './fts-text';
 import { migrate } from './migrations';
+import { createSearchIndexer } from './search-indexer';
 import type { SqliteStatement } from './open-store';
 import { createTransactionRunner, openDatabase } from './open-store';
 import type { Totals } from './retention';
@@ -60,9 +64,8 @@ export function openDeliveryStore(
   const transaction = createTransactionRunner(db);
   const evictOverflow = createEvictor(db);
   const insertRow = db.prepare(INSERT_SQL);
-  const insertText = db.prepare(
-    'INSERT INTO deliveries_fts (rowid, target, headers, body) VALUES (?, ?, ?, ?)',
-  );
+  const searchIndex = createSearchIndexer(db, transaction);
+  if (searchIndex.hasPending()) searchIndex.appended();
   const addTotals = db.prepare(
     'UPDATE store_totals SET count = count + ?, bytes = bytes + ? WHERE id = 1',
   );
@@ -85,6 +88,7 @@ export function openDeliveryStore(
     'UPDATE deliveries SET provider = ?, event = ?, handshake = ?, verdict = ?, badge = ? ' +
       'WHERE id = ? RETURNING seq',
   );
+  const writeAnnotation = createAnnotationWriter(db);
   const clearText = db.prepare("INSERT INTO deliveries_fts (deliveries_fts) VALUES ('delete-all')");
   const clearRows = db.prepare('DELETE FROM deliveries');
   const resetTotals = db.prepare('UPDATE store_totals SET count = 0, bytes = 0 WHERE id = 1');
@@ -116,7 +120,6 @@ export function openDeliveryStore(
     if (deliveries.length === 0) return;
     // JSON and text extraction happen before BEGIN so the write lock is held only for SQLite work.
     const prepared = deliveries.map(prepareDelivery);
-    const texts = deliveries.map(searchableText);
     const seqs: number[] = new Array<number>(prepared.length);
     const evicted = transaction(() => {
       let bytes = 0;
@@ -124,12 +127,12 @@ export function openDeliveryStore(
         const item = prepared[i] as PreparedDelivery;
         const seq = Number(insertRow.run(item.params).lastInsertRowid);
         seqs[i] = seq;
-        insertText.run([seq, ...(texts[i] as [string, string, string])]);
         bytes += item.storedBytes;
       }
       addTotals.run([prepared.length, bytes]);
       return evictOverflow(retention);
     });
+    searchIndex.appended();
     if (changes.hasListeners) {
       const items = prepared.map((item, i) => summaryOfPrepared(item, seqs[i] as number));
       emit({ kind: 'appended', items });
@@ -146,6 +149,7 @@ export function openDeliveryStore(
   function list(query: DeliveryQuery): DeliveryPage {
     assertOpen();
     const limit = Math.min(Math.max(Math.floor(query.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
+    if (query.text) searchIndex.catchUp();
     const where = buildWhere(query, query.beforeSeq);
     // One extra row tells whether an older page exists without a second query.
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM deliveries${where.sql} ORDER BY seq DESC LIMIT ?`;
@@ -160,6 +164,7 @@ export function openDeliveryStore(
 
   function count(filter: DeliveryFilter = {}): number {
     assertOpen();
+    if (filter.text) searchIndex.catchUp();
     const where = buildWhere(filter);
     if (where.sql === '') return (readTotals.get([]) as Totals).count;
     const row = cached(`SELECT count(*) AS n FROM deliveries${where.sql}`).get(where.params) as {
@@ -210,6 +215,17 @@ export function openDeliveryStore(
     if (!updated || !changes.hasListeners) return;
     const row = selectSummaryBySeq.get([updated.seq]) as SummaryRow | undefined;
     if (row) emit({ kind: 'updated', items: [rowToSummary(row)] });
+  }
+
+  function annotate(id: string, patch: AnnotationPatch): DeliverySummary | null {
+    assertOpen();
+    const seq = transaction(() => writeAnnotation(id, patch));
+    if (seq === null) return null;
+    const row = selectSummaryBySeq.get([seq]) as SummaryRow | undefined;
+    if (!row) return null;
+    const summary = rowToSummary(row);
+    emit({ kind: 'updated', items: [summary] });
+    return summary;
   }
 
   function remove(ids: readonly string[]): number {
@@ -267,6 +283,7 @@ export function openDeliveryStore(
   function close(): void {
     if (!open) return;
     open = false;
+    searchIndex.close();
     statementCache.clear();
     db.close();
     void walSyncer.close();
@@ -281,6 +298,9 @@ export function openDeliveryStore(
     count,
     iterate,
     updateDerived,
+    annotate,
+    facets: (filter = {}) => (assertOpen(), readFacets(cached, filter)),
+    histogram: (filter, buckets) => (assertOpen(), readHistogram(cached, filter, buckets)),
     delete: remove,
     clear,
     stats,

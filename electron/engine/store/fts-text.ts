@@ -5,7 +5,9 @@ import type { NewDelivery } from '../delivery';
 export const MAX_INDEXED_BODY_BYTES = 1024 * 1024;
 
 /** The text a delivery is searchable by: [target, headers, body]. */
-export function searchableText(delivery: NewDelivery): [string, string, string] {
+export function searchableText(
+  delivery: Pick<NewDelivery, 'target' | 'rawHeaders' | 'body'>,
+): [string, string, string] {
   return [targetText(delivery.target), headersText(delivery.rawHeaders), bodyText(delivery.body)];
 }
 

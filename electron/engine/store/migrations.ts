@@ -62,15 +62,85 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TABLE store_totals (
           id INTEGER PRIMARY KEY CHECK (id = 1),
           count INTEGER NOT NULL,
-          bytes INTEGER NOT NULL
+          bytes INTEGER NOT NULL,
+          -- Rows with a greater seq are not in the full-text index yet (see search-indexer.ts).
+          indexed_seq INTEGER NOT NULL DEFAULT 0
         );
         INSERT INTO store_totals (id, count, bytes) VALUES (1, 0, 0);
       `);
     },
   },
+  {
+    version: 2,
+    description: 'send attempts: replays, forwards, forges, handshake plays',
+    up(db) {
+      // No foreign key: a proxied forward is recorded before its delivery commits, and forged
+      // attempts have no delivery. The trigger keeps attempts from outliving their delivery.
+      db.exec(`
+        CREATE TABLE send_attempts (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          delivery_id TEXT,
+          kind TEXT NOT NULL,
+          endpoint TEXT,
+          forward_target TEXT,
+          label TEXT,
+          started_at INTEGER NOT NULL,
+          attempt_number INTEGER NOT NULL,
+          next_retry_at INTEGER,
+          method TEXT NOT NULL,
+          url TEXT NOT NULL,
+          raw_headers TEXT NOT NULL,
+          response_status INTEGER,
+          response_headers TEXT,
+          first_byte_ms REAL,
+          total_ms REAL NOT NULL,
+          failure_code TEXT,
+          failure_message TEXT,
+          body BLOB NOT NULL,
+          response_body BLOB
+        );
+        CREATE INDEX send_attempts_by_delivery ON send_attempts(delivery_id);
+        CREATE INDEX send_attempts_by_forward ON send_attempts(endpoint, forward_target)
+          WHERE kind = 'forward';
+        CREATE TRIGGER deliveries_drop_attempts AFTER DELETE ON deliveries
+        BEGIN
+          DELETE FROM send_attempts WHERE delivery_id = old.id;
+        END;
+      `);
+    },
+  },
+  {
+    version: 3,
+    description: 'annotations: pinned, labels, note',
+    up(db) {
+      // ADD COLUMN with a constant default rewrites nothing: instant even on a full store.
+      // labels is a JSON array (NULL when none) for the summary; delivery_labels indexes it for filtering.
+      db.exec(`
+        ALTER TABLE deliveries ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE deliveries ADD COLUMN labels TEXT;
+        ALTER TABLE deliveries ADD COLUMN note TEXT;
+        CREATE INDEX deliveries_pinned ON deliveries(seq) WHERE pinned = 1;
+        CREATE TABLE delivery_labels (
+          label TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          PRIMARY KEY (label, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX delivery_labels_by_seq ON delivery_labels(seq);
+        -- Deletes, clears and retention evictions all go through DELETE on deliveries.
+        CREATE TRIGGER deliveries_drop_labels AFTER DELETE ON deliveries WHEN old.labels IS NOT NULL
+        BEGIN
+          DELETE FROM delivery_labels WHERE seq = old.seq;
+        END;
+      `);
+    },
+  },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+// Versions are assigned per feature, so entries may be listed out of order: run them by version.
+const ORDERED_MIGRATIONS = [...MIGRATIONS].sort((x, y) => x.version - y.version);
+
+export const SCHEMA_VERSION = ORDERED_MIGRATIONS[ORDERED_MIGRATIONS.length - 1]?.version ?? 0;
 
 /** Brings the file to SCHEMA_VERSION; each step and its user_version bump commit together. */
 export function migrate(db: SqliteDatabase): void {
@@ -81,7 +151,7 @@ export function migrate(db: SqliteDatabase): void {
     );
   }
   const transaction = createTransactionRunner(db);
-  for (const step of MIGRATIONS) {
+  for (const step of ORDERED_MIGRATIONS) {
     if (step.version <= current) continue;
     transaction(() => {
       step.up(db);
