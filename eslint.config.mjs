@@ -6,8 +6,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins are not allowed in this layer.' };
-const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'Node built-ins are not allowed in this layer.',
+};
+const electronImport = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron.',
+};
 const pattern = (group, message) => ({ group, message });
 
 export default tseslint.config(
@@ -18,8 +24,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -29,44 +41,109 @@ export default tseslint.config(
   {
     files: ['electron/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronImport],
-        patterns: [nodeBuiltins, pattern(['**/engine/**', '**/main/**', '**/server/**', '**/cli/**', '**/renderer/**', 'react', 'react-dom'], 'The contract is pure: zod and types only.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            nodeBuiltins,
+            pattern(
+              [
+                '**/engine/**',
+                '**/main/**',
+                '**/server/**',
+                '**/cli/**',
+                '**/renderer/**',
+                'react',
+                'react-dom',
+              ],
+              'The contract is pure: zod and types only.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronImport],
-        patterns: [pattern(['**/main/**', '**/server/**', '**/cli/**', '**/preload/**', '**/renderer/**', 'react', 'react-dom'], 'The engine is framework-free and knows no shell.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            pattern(
+              [
+                '**/main/**',
+                '**/server/**',
+                '**/cli/**',
+                '**/preload/**',
+                '**/renderer/**',
+                'react',
+                'react-dom',
+              ],
+              'The engine is framework-free and knows no shell.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/server/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronImport],
-        patterns: [pattern(['**/main/**', '**/preload/**', '**/renderer/src/**', 'react', 'react-dom'], 'Headless shells talk to the engine only.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            pattern(
+              ['**/main/**', '**/preload/**', '**/renderer/src/**', 'react', 'react-dom'],
+              'Headless shells talk to the engine only.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [pattern(['**/server/**', '**/cli/**', '**/preload/**', '**/renderer/**', 'react', 'react-dom'], 'The Electron main process talks to the engine and the contract only.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(
+              [
+                '**/server/**',
+                '**/cli/**',
+                '**/preload/**',
+                '**/renderer/**',
+                'react',
+                'react-dom',
+              ],
+              'The Electron main process talks to the engine and the contract only.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [nodeBuiltins, pattern(['**/engine/**', '**/main/**', '**/server/**', '**/cli/**', '**/renderer/**'], 'The preload only derives window.hookscope from the contract.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            pattern(
+              ['**/engine/**', '**/main/**', '**/server/**', '**/cli/**', '**/renderer/**'],
+              'The preload only derives window.hookscope from the contract.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
@@ -75,10 +152,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [electronImport],
-        patterns: [nodeBuiltins, pattern(['**/engine/**', '**/main/**', '**/server/**', '**/cli/**', '**/preload/**'], 'The renderer reaches the engine only through renderer/src/api.ts and the contract.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport],
+          patterns: [
+            nodeBuiltins,
+            pattern(
+              ['**/engine/**', '**/main/**', '**/server/**', '**/cli/**', '**/preload/**'],
+              'The renderer reaches the engine only through renderer/src/api.ts and the contract.',
+            ),
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'Buffer', 'process', 'require'],
     },
   },

@@ -1,15 +1,36 @@
 /// <reference types="vitest/config" />
 // One Vite config: it builds the renderer (dist/renderer) and declares the test projects.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import {
+  CONTENT_SECURITY_POLICY_META,
+  developmentContentSecurityPolicy,
+} from './electron/contract/csp.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Dev server only (`apply: 'serve'`): the strict meta CSP blocks Vite's injected styles, React
+ * Refresh's inline preamble and the hot-reload WebSocket. The build keeps the strict policy.
+ */
+function developmentCsp(): Plugin {
+  return {
+    name: 'hookscope-development-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      const strict = `content="${CONTENT_SECURITY_POLICY_META}"`;
+      // Fail loudly rather than serve a page whose policy silently blocks the dev server.
+      if (!html.includes(strict)) throw new Error('renderer/index.html lost its CSP meta tag');
+      return html.replace(strict, `content="${developmentContentSecurityPolicy()}"`);
+    },
+  };
+}
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), developmentCsp()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -3,5 +3,7 @@
 import { build } from 'esbuild';
 import { commonOptions, nodeTargets } from './build-targets.mjs';
 
-await Promise.all(nodeTargets.map(({ name: _name, ...target }) => build({ ...commonOptions, ...target })));
+await Promise.all(
+  nodeTargets.map(({ name: _name, ...target }) => build({ ...commonOptions, ...target })),
+);
 console.log(`built ${nodeTargets.map((t) => t.outfile).join(', ')}`);

@@ -31,31 +31,55 @@ chmodSync(placeholder, 0o755);
 const electronVersion = pkg.devDependencies.electron;
 execFileSync(
   'npx',
-  ['electron-builder', '--linux', 'dir', `-c.electronDist=${electronDist}`, `-c.electronVersion=${electronVersion}`],
+  [
+    'electron-builder',
+    '--linux',
+    'dir',
+    `-c.electronDist=${electronDist}`,
+    `-c.electronVersion=${electronVersion}`,
+  ],
   { stdio: 'inherit' },
 );
 
 const outDir = `release/${pkg.version}/linux-unpacked`;
-const files = asar.listPackage(join(outDir, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
+const files = asar
+  .listPackage(join(outDir, 'resources', 'app.asar'), { isPack: false })
+  .map((f) => f.replaceAll('\\', '/'));
 
 const problems = [];
-for (const required of ['/package.json', '/dist/main/index.cjs', '/dist/preload/index.cjs', '/dist/renderer/index.html']) {
+for (const required of [
+  '/package.json',
+  '/dist/main/index.cjs',
+  '/dist/preload/index.cjs',
+  '/dist/renderer/index.html',
+]) {
   if (!files.includes(required)) problems.push(`missing ${required}`);
 }
-const sources = files.filter((f) => /^\/(electron|renderer|test|scripts)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('/node_modules/'));
+const sources = files.filter(
+  (f) =>
+    /^\/(electron|renderer|test|scripts)\//.test(f) ||
+    (f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('/node_modules/')),
+);
 if (sources.length) problems.push(`sources in the asar: ${sources.slice(0, 5).join(', ')}`);
 for (const dep of Object.keys(pkg.dependencies)) {
-  if (!files.some((f) => f.startsWith(`/node_modules/${dep}/`))) problems.push(`production dependency ${dep} missing`);
+  if (!files.some((f) => f.startsWith(`/node_modules/${dep}/`)))
+    problems.push(`production dependency ${dep} missing`);
 }
 for (const dev of Object.keys(pkg.devDependencies)) {
-  if (files.some((f) => f.startsWith(`/node_modules/${dev}/`))) problems.push(`dev dependency ${dev} packaged`);
+  if (files.some((f) => f.startsWith(`/node_modules/${dev}/`)))
+    problems.push(`dev dependency ${dev} packaged`);
 }
 const fused = readFileSync(join(outDir, pkg.name));
-const wire = fused.subarray(fused.indexOf(SENTINEL) + SENTINEL.length + 2, fused.indexOf(SENTINEL) + SENTINEL.length + 2 + FUSE_COUNT);
+const wire = fused.subarray(
+  fused.indexOf(SENTINEL) + SENTINEL.length + 2,
+  fused.indexOf(SENTINEL) + SENTINEL.length + 2 + FUSE_COUNT,
+);
 if (wire[0] !== 0x30) problems.push('runAsNode fuse was not flipped off');
 
 if (problems.length) {
   console.error(`package check failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`package check passed: ${files.length} entries in app.asar, fuses flipped (${wire.toString()})`);
+console.log(
+  `package check passed: ${files.length} entries in app.asar, fuses flipped (${wire.toString()})`,
+);

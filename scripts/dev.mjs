@@ -1,51 +1,78 @@
 // `npm start`: the app in development. Vite serves the renderer with hot reload, esbuild rebuilds main
 // and preload on change, and Electron restarts when main changes.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { context } from 'esbuild';
 import { createServer } from 'vite';
 import { commonOptions, nodeTargets } from './build-targets.mjs';
+import { findElectronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    // The electron package downloads its binary lazily; resolving the path does not download it.
-    return require('electron');
-  } catch {
-    return null;
-  }
+// Checked first: without the binary there is nothing to run, and require('electron') would try to
+// download it.
+const electron = findElectronBinary();
+if ('missing' in electron) {
+  console.error(
+    `Electron binary not installed: ${electron.missing}.\n` +
+      'Install it with `npx install-electron` (needs network), or run the browser build instead:\n' +
+      '  npm run build && npm run -s hookscope -- serve --open',
+  );
+  process.exit(1);
 }
 
-const vite = await createServer({ configFile: 'vite.config.ts', server: { port: 5173, strictPort: false } });
+const vite = await createServer({
+  configFile: 'vite.config.ts',
+  server: { port: 5173, strictPort: false },
+});
 await vite.listen();
 const rendererUrl = vite.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
 
 let app = null;
+let restarting = false;
 function restartElectron() {
-  const binary = electronBinary();
-  if (!binary) {
-    console.error('Electron is not installed. Run `npx install-electron` (needs network), or use `npm run -s hookscope -- serve --open` for the browser build.');
+  // A restart already waits for the old instance to exit; it will start the newest build.
+  if (restarting) return;
+  if (app) {
+    // The old instance must be gone before the new one starts: it holds the single-instance lock.
+    restarting = true;
+    app.once('exit', () => {
+      restarting = false;
+      app = null;
+      restartElectron();
+    });
+    app.kill('SIGTERM');
     return;
   }
-  if (app) app.kill();
-  app = spawn(binary, ['dist/main/index.cjs'], {
+  app = spawn(electron.path, ['dist/main/index.cjs'], {
     stdio: 'inherit',
     env: { ...process.env, HOOKSCOPE_RENDERER_URL: rendererUrl },
   });
   app.on('error', (error) => console.error(`Electron failed to start: ${error.message}`));
   app.on('exit', (code, signal) => {
-    if (signal !== 'SIGTERM') {
-      console.log(`Electron exited (${code ?? signal}).`);
-      process.exit(code ?? 0);
-    }
+    if (restarting) return;
+    // The user closed the window (or Electron crashed): stop the watchers and the dev server too.
+    console.log(`Electron exited (${code ?? signal}).`);
+    void vite.close().finally(() => process.exit(code ?? 0));
   });
 }
 
-const restartOnRebuild = { name: 'restart', setup: (b) => b.onEnd((r) => r.errors.length === 0 && restartElectron()) };
-for (const { name, ...target } of nodeTargets.filter((t) => t.name !== 'cli')) {
-  const plugins = name === 'main' ? [restartOnRebuild] : [];
+// Preload first: the window loads it as soon as main starts.
+const ordered = [
+  ...nodeTargets.filter((t) => t.name === 'preload'),
+  ...nodeTargets.filter((t) => t.name === 'main'),
+];
+for (const { name, ...target } of ordered) {
+  const plugins =
+    name === 'main'
+      ? [
+          {
+            name: 'restart',
+            setup: (b) => b.onEnd((result) => result.errors.length === 0 && restartElectron()),
+          },
+        ]
+      : [];
   const ctx = await context({ ...commonOptions, ...target, plugins });
+  // Preload's first build completes before main's starts, so it exists when main first runs.
+  if (name === 'preload') await ctx.rebuild();
+  // watch() also builds once; for main that first build starts Electron.
   await ctx.watch();
 }
-console.log(`renderer on ${rendererUrl}`);
+console.log(`renderer on ${rendererUrl} (hot reload); main and preload rebuild on change`);

@@ -10,9 +10,12 @@ if (!existsSync(file)) {
 const report = JSON.parse(readFileSync(file, 'utf8'));
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 // Suites that fail to load count as failures even though they ran no test.
-const failed = report.numFailedTests + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+const failed =
+  report.numFailedTests + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
 console.log(`${report.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 
 function countSuitesWithFailedTests(r) {
-  return (r.testResults ?? []).filter((suite) => (suite.assertionResults ?? []).some((t) => t.status === 'failed')).length;
+  return (r.testResults ?? []).filter((suite) =>
+    (suite.assertionResults ?? []).some((t) => t.status === 'failed'),
+  ).length;
 }

@@ -1,4 +1,6 @@
 import type { DeliverySummary } from '../contract/delivery';
+import type { Verdict } from '../contract/verdict';
+import { verdictTail } from './verdict-line';
 
 // Captured traffic is hostile: never let it move the cursor or recolour the terminal.
 // eslint-disable-next-line no-control-regex
@@ -13,12 +15,19 @@ export function formatSize(bytes: number): string {
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-/** `14:03:07.123 POST   /kanboard?token=x  512 B  -> 200` (local time, like a terminal log). */
-export function formatDeliveryLine(delivery: DeliverySummary): string {
+/**
+ * `14:03:07.123 POST   /kanboard?token=x  512 B  -> 200` (local time, like a terminal log), then
+ * provider, event and verdict when known.
+ */
+export function formatDeliveryLine(
+  delivery: DeliverySummary,
+  verdict: Verdict | null = null,
+): string {
   const at = new Date(delivery.receivedAt);
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
   const size = formatSize(delivery.size) + (delivery.truncated ? ' (truncated)' : '');
   const status = delivery.responseStatus ?? '-';
   const via = delivery.via === 'tunnel' ? '  via tunnel' : '';
-  return `${time} ${printable(delivery.method).padEnd(6)} ${printable(delivery.target)}  ${size}  -> ${status}${via}`;
+  const tail = printable(verdictTail(delivery, verdict));
+  return `${time} ${printable(delivery.method).padEnd(6)} ${printable(delivery.target)}  ${size}  -> ${status}${via}${tail}`;
 }

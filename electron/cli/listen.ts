@@ -45,13 +45,11 @@ export async function listenCommand(argv: readonly string[]): Promise<number> {
   const stopWatching = engine.store.onChange((change) => {
     if (change.kind !== 'appended') return;
     for (const summary of change.items) {
-      if (!json) {
-        process.stdout.write(`${formatDeliveryLine(summary)}\n`);
-        continue;
-      }
-      // Retention may already have evicted it under heavy load: nothing to print then.
+      // Retention may already have evicted it under heavy load: nothing more to print then.
       const delivery = engine.store.get(summary.id);
-      if (delivery) process.stdout.write(toJsonlLine(delivery));
+      if (!json)
+        process.stdout.write(`${formatDeliveryLine(summary, delivery?.verdict ?? null)}\n`);
+      else if (delivery) process.stdout.write(toJsonlLine(delivery));
     }
   });
 

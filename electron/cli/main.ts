@@ -2,8 +2,16 @@ import { HOOKSCOPE_VERSION } from '../engine';
 import { UsageError } from './args';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { diffCommand } from './diff';
 import { listenCommand } from './listen';
 import { serveCommand } from './serve';
+import { replayCommand } from './replay';
+import { sendCommand } from './send';
+import { handshakeCommand } from './handshake';
+import { bulkCommand } from './bulk';
+import { subscribeCommand } from './subscribe';
+import { subscriptionsCommand } from './subscriptions';
+import { unsubscribeCommand } from './unsubscribe';
 
 interface Command {
   summary: string;
@@ -15,13 +23,27 @@ const COMMANDS: Record<string, Command> = {
   listen: { summary: 'capture and print one line per delivery', run: listenCommand },
   export: { summary: 'write stored deliveries as jsonl or HAR', run: exportCommand },
   import: { summary: 'add deliveries from a jsonl or HAR file', run: importCommand },
+  diff: { summary: 'compare two stored deliveries (exit 0 equal, 1 different)', run: diffCommand },
+  subscribe: { summary: 'register the public URL with a provider', run: subscribeCommand },
+  subscriptions: { summary: "list a provider's webhook subscriptions", run: subscriptionsCommand },
+  unsubscribe: { summary: 'delete a subscription at a provider', run: unsubscribeCommand },
+  replay: {
+    summary: 'send a stored delivery again (exact bytes, or re-signed)',
+    run: replayCommand,
+  },
+  send: { summary: "forge a provider's event from its template and send it", run: sendCommand },
+  handshake: {
+    summary: "play a provider's subscription handshake against a URL",
+    run: handshakeCommand,
+  },
+  bulk: { summary: 'send N copies at concurrency C; latency histogram', run: bulkCommand },
 };
 
 export const MAIN_HELP = `Usage: hookscope <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(13)} ${command.summary}`)
   .join('\n')}
 
 Run "hookscope <command> --help" for a command's options.

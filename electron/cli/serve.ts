@@ -1,4 +1,8 @@
-import { ENGINE_OPTIONS, parseCommandArgs } from './args';
+import type { Engine } from '../engine';
+import { startUiServer, type UiServer } from '../server';
+import { ENGINE_OPTIONS, parseCommandArgs, UsageError } from './args';
+import { openInBrowser } from './open-in-browser';
+import { findRendererDir } from './renderer-dir';
 import {
   DEFAULT_RECEIVER_PORT,
   DEFAULT_UI_PORT,
@@ -6,42 +10,119 @@ import {
   startEngine,
 } from './start-engine';
 import { nextShutdownSignal } from './shutdown-signal';
+import { logTunnelChanges, startCliTunnel } from './tunnel/start-cli-tunnel';
+import { TUNNEL_HELP, TUNNEL_OPTIONS, tunnelRequestFromFlags } from './tunnel/tunnel-flags';
 
 export const SERVE_HELP = `Usage: hookscope serve [options]
 
 Runs the capture engine: every request to the receiver is stored, then answered.
-When ready, prints one line to stdout:
-  hookscope ready {"receiver":"http://127.0.0.1:${DEFAULT_RECEIVER_PORT}","ui":null,"publicUrl":null}
+Serves the app (the built renderer) to a browser on 127.0.0.1, on its own port; the URL carries a
+per-run token after "#": open exactly that URL. When ready, prints one line to stdout:
+  hookscope ready {"receiver":"http://127.0.0.1:${DEFAULT_RECEIVER_PORT}","ui":"http://127.0.0.1:${DEFAULT_UI_PORT}/#token=...","publicUrl":null}
+"ui" is null when the renderer is not built (run "npm run build").
 Logs go to stderr. Ctrl-C (SIGINT) or SIGTERM stores what is in flight and exits 0.
 
 Options:
   --data-dir DIR         where hookscope.db lives (default: the platform data folder)
   --host HOST            receiver bind address (default 127.0.0.1)
   --receiver-port N      receiver port, 0 picks a free one (default ${DEFAULT_RECEIVER_PORT})
-  --port N               browser UI port (default ${DEFAULT_UI_PORT}; the UI is not available yet)
+  --port N               browser UI port, 0 picks a free one (default ${DEFAULT_UI_PORT}; never the receiver's)
+  --open                 open the UI in the default browser
   --config FILE          JSON config: {"endpoints":[{"path":"/hook","response":{"status":200}}]}
   --max-body-bytes N     larger bodies get 413 and a truncated record (default 25 MiB)
   -h, --help             show this help
+
+${TUNNEL_HELP}With --tunnel, the ready line waits for the tunnel's first attempt (at most --tunnel-timeout):
+"publicUrl" is the public URL when it came up, else null, and the reason is on stderr; serving goes
+on locally while the tunnel keeps retrying, unless --tunnel-required (then exit 1).
 `;
 
+const SERVE_OPTIONS = { ...ENGINE_OPTIONS, open: { type: 'boolean' }, ...TUNNEL_OPTIONS } as const;
+
 export async function serveCommand(argv: readonly string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, ENGINE_OPTIONS);
+  const { values } = parseCommandArgs(argv, SERVE_OPTIONS);
   if (values.help) {
     process.stdout.write(SERVE_HELP);
     return 0;
   }
   const settings = engineSettings(values);
+  const tunnelRequest = tunnelRequestFromFlags(values);
+  if (settings.uiPort !== 0 && settings.uiPort === settings.receiverPort) {
+    throw new UsageError(
+      `--port and --receiver-port are both ${settings.uiPort}: the UI needs its own port`,
+    );
+  }
   const shutdown = nextShutdownSignal();
   const engine = await startEngine(settings);
-  // The browser UI server (electron/server, bound to 127.0.0.1:settings.uiPort) starts here once
-  // it exists; until then there is no UI to announce.
-  const ui: string | null = null;
-  const ready = { receiver: engine.receiver.url, ui, publicUrl: null };
+  let uiServer: UiServer | null;
+  try {
+    uiServer = await startBrowserUi(engine, settings.uiPort);
+  } catch (error) {
+    // The engine is open (database, receiver socket): close it before reporting.
+    await engine.close();
+    throw error;
+  }
+  const ui = uiServer?.url ?? null;
+  let publicUrl: string | null = null;
+  try {
+    publicUrl = tunnelRequest ? (await startCliTunnel(engine, tunnelRequest)).publicUrl : null;
+  } catch (error) {
+    await uiServer?.close();
+    await engine.close();
+    throw error;
+  }
+  if (tunnelRequest?.required && !publicUrl) {
+    process.stderr.write('hookscope: --tunnel-required and the tunnel is not online: stopping\n');
+    await uiServer?.close();
+    await engine.close();
+    return 1;
+  }
+  const stopTunnelLog = logTunnelChanges(engine);
+  const ready = { receiver: engine.receiver.url, ui, publicUrl };
   process.stdout.write(`hookscope ready ${JSON.stringify(ready)}\n`);
   process.stderr.write(`hookscope: storing deliveries in ${settings.dataDir}\n`);
+  if (ui) process.stderr.write(`hookscope: the app is at ${ui}\n`);
+  if (ui && values.open) {
+    openInBrowser(ui).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(
+        `hookscope: warning: could not open a browser (${reason}); open ${ui}\n`,
+      );
+    });
+  }
 
   const signal = await shutdown;
   process.stderr.write(`hookscope: ${signal}, storing in-flight deliveries and stopping\n`);
+  stopTunnelLog();
+  await uiServer?.close();
   await engine.close();
   return 0;
+}
+
+/** The browser UI, or null (with the reason on stderr) when the renderer has not been built. */
+async function startBrowserUi(engine: Engine, port: number): Promise<UiServer | null> {
+  const renderer = findRendererDir();
+  if (!renderer.dir) {
+    process.stderr.write(
+      `hookscope: the app is not built (no index.html in ${renderer.searched.join(' or ')}); ` +
+        'run "npm run build" to serve it. Capturing anyway.\n',
+    );
+    return null;
+  }
+  try {
+    return await startUiServer({
+      engine,
+      port,
+      staticDir: renderer.dir,
+      report: (error, context) => {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`hookscope: ui: ${context}: ${message}\n`);
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`UI port ${port} is in use: choose another with --port (0 picks a free one)`);
+    }
+    throw error;
+  }
 }

@@ -10,6 +10,58 @@ import {
   StoreStats,
 } from './delivery';
 import { EndpointInputList, EndpointView } from './endpoint';
+import {
+  AnnotateInput,
+  DeliveryDiff,
+  DeliveryFacets,
+  DeliveryFilter,
+  DeliveryHistogram,
+  DiffInput,
+  HistogramInput,
+  InspectorSettings,
+} from './inspector';
+import {
+  ProviderInfo,
+  ReverifyInput,
+  SchemaImportInput,
+  SnsConfirmResult,
+  UserSchemaView,
+} from './capture-rules';
+import {
+  AccountSaveInput,
+  AccountView,
+  ManualSetupInput,
+  ManualSetupView,
+  RegisteredSubscriptionView,
+  SubscriptionCreateInput,
+  SubscriptionDeleteInput,
+  SubscriptionStep,
+  SubscriptionsList,
+  SubscriptionsListInput,
+  SubscriptionsRepointed,
+  SubscriptionsRepointInput,
+  RepointResultView,
+  WaitFirstDeliveryInput,
+} from './subscriptions';
+import { TunnelInfo, TunnelStartInput, TunnelUrlChanged, TunnelUrlRecord } from './tunnel';
+import {
+  AnswerDiff,
+  AttemptDetail,
+  AttemptSummary,
+  AttemptsDiffInput,
+  BulkInput,
+  BulkProgress,
+  BulkReport,
+  CatchUpReport,
+  ForgeInput,
+  HandshakeInput,
+  HandshakeResult,
+  LastTarget,
+  ProviderTemplates,
+  ReplayInput,
+  RunScenariosInput,
+  Scenario,
+} from './sender';
 import type { CallName, EventName } from './names';
 import type { Result } from './result';
 
@@ -68,6 +120,111 @@ export const calls = {
     input: z.strictObject({ endpoints: EndpointInputList }),
     output: z.array(EndpointView),
   },
+  // Inspector (issue 6).
+  /** Headers, query and body of two deliveries, computed in the engine (bodies can be 10 MiB). */
+  'deliveries:diff': { input: DiffInput, output: DeliveryDiff },
+  /** Distinct values with counts among the deliveries matching the filter (for filter menus). */
+  'deliveries:facets': { input: DeliveryFilter.strict().default({}), output: DeliveryFacets },
+  /** Matching deliveries over time, per verdict, and counts per event (the timeline). */
+  'deliveries:histogram': { input: HistogramInput, output: DeliveryHistogram },
+  /** Pin, label or note a delivery; answers its summary (also pushed as deliveries:updated). */
+  'deliveries:annotate': { input: AnnotateInput, output: DeliverySummary },
+  'inspector:load': { input: NoInput, output: InspectorSettings },
+  /** Replaces the saved filters and mask rules; answers them as stored. */
+  'inspector:save': { input: InspectorSettings, output: InspectorSettings },
+  // Providers, verdicts and user schemas (issue 4).
+  'providers:list': { input: NoInput, output: z.array(ProviderInfo) },
+  /** Recomputes provider, event and verdict: the given ids, an endpoint's deliveries, or all. */
+  'deliveries:reverify': { input: ReverifyInput, output: z.object({ count: z.number().int() }) },
+  /** Visits an SNS SubscriptionConfirmation's SubscribeURL: only ever on the user's request. */
+  'sns:confirm': { input: z.strictObject({ id: DeliveryId }), output: SnsConfirmResult },
+  /** A JSON Schema for an endpoint's event, or the `webhooks` of an OpenAPI 3.1 document. */
+  'schemas:import': { input: SchemaImportInput, output: z.array(UserSchemaView) },
+  'schemas:list': {
+    input: z.strictObject({ endpoint: z.string().optional() }).default({}),
+    output: z.array(UserSchemaView),
+  },
+  'schemas:remove': {
+    input: z.strictObject({ ids: z.array(z.string().min(1)).min(1).max(1000) }),
+    output: z.object({ removed: z.number().int() }),
+  },
+  // Tunnel (issue 5): only the receiver is ever tunnelled, never the UI port.
+  'tunnel:start': { input: TunnelStartInput, output: TunnelInfo },
+  'tunnel:stop': { input: NoInput, output: TunnelInfo },
+  'tunnel:status': { input: NoInput, output: TunnelInfo },
+  /** Every public URL so far, oldest first (kept across restarts). */
+  'tunnel:history': { input: NoInput, output: z.array(TunnelUrlRecord) },
+  // Subscriptions (issue 8). Secrets are write-only.
+  'accounts:list': { input: NoInput, output: z.array(AccountView) },
+  'accounts:save': { input: AccountSaveInput, output: AccountView },
+  'accounts:remove': {
+    input: z.strictObject({ id: z.string().min(1).max(500) }),
+    output: z.object({ removed: z.boolean() }),
+  },
+  'subscriptions:list': { input: SubscriptionsListInput, output: SubscriptionsList },
+  /** Preservica: runs the subscribe flow, pushing each step as `subscriptions:progressed`. */
+  'subscriptions:create': { input: SubscriptionCreateInput, output: RegisteredSubscriptionView },
+  'subscriptions:delete': {
+    input: SubscriptionDeleteInput,
+    output: z.object({ removed: z.boolean() }),
+  },
+  'subscriptions:repoint': { input: SubscriptionsRepointInput, output: z.array(RepointResultView) },
+  /** Reads, and with `autoRepoint` given also changes, the subscription settings. */
+  'subscriptions:settings': {
+    input: z.strictObject({ autoRepoint: z.boolean().optional() }).default({}),
+    output: z.object({ autoRepoint: z.boolean() }),
+  },
+  'subscriptions:manual-setup': { input: ManualSetupInput, output: ManualSetupView },
+  /** Resolves with the first delivery on the path from now on, or null after the timeout. */
+  'subscriptions:wait-first-delivery': {
+    input: WaitFirstDeliveryInput,
+    output: z.object({ deliveryId: z.string().nullable() }),
+  },
+  // Replay, forward, forge, scenarios, bulk, handshake plays (issue 7). Sends to Hookscope's own
+  // URLs fail with `confirm-loop` unless `confirmLoop: true`.
+  /** Sends a captured delivery again (exact bytes unless edited); answers the recorded attempt. */
+  'replay:send': { input: ReplayInput, output: AttemptDetail },
+  /** Every replay/forward attempt of a delivery, oldest first. */
+  'replay:attempts': {
+    input: z.strictObject({ deliveryId: DeliveryId }),
+    output: z.array(AttemptSummary),
+  },
+  'replay:last-target': { input: NoInput, output: LastTarget },
+  'attempts:get': { input: z.strictObject({ id: z.string().min(1) }), output: AttemptDetail },
+  /** An attempt's answer against the original delivery's answer (or another attempt's). */
+  'attempts:diff': { input: AttemptsDiffInput, output: AnswerDiff },
+  /** Re-sends what a forward target missed (never got a 2xx), oldest first. */
+  'forward:catch-up': {
+    input: z.strictObject({ endpoint: z.string().min(1), url: z.string().min(1) }),
+    output: CatchUpReport,
+  },
+  'forge:templates': { input: NoInput, output: z.array(ProviderTemplates) },
+  /** Live validation of the forge editor's text against the event's schema. */
+  'forge:validate': {
+    input: z.strictObject({
+      provider: z.string().min(1),
+      event: z.string().min(1),
+      body: z.string().max(10 * 1024 * 1024),
+    }),
+    output: z.object({
+      parseError: z.string().nullable(),
+      schema: z.enum(['valid', 'invalid', 'no-schema']),
+      errors: z.array(z.object({ pointer: z.string(), message: z.string() })),
+    }),
+  },
+  'forge:send': { input: ForgeInput, output: AttemptDetail },
+  'scenarios:list': { input: NoInput, output: z.array(Scenario) },
+  /** Saves (or replaces by name) a scenario; secrets and signature headers are never saved. */
+  'scenarios:save': { input: Scenario, output: Scenario },
+  'scenarios:delete': {
+    input: z.strictObject({ name: z.string().min(1) }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** Sends the named scenarios one after the other. */
+  'scenarios:run': { input: RunScenariosInput, output: z.array(AttemptDetail) },
+  /** Runs to the end (progress as `bulk:progressed` with the same runId), then the report. */
+  'bulk:start': { input: BulkInput, output: BulkReport },
+  'handshake:play': { input: HandshakeInput, output: HandshakeResult },
 } satisfies { [C in CallName]: CallSpec };
 
 export const events = {
@@ -76,6 +233,12 @@ export const events = {
   'deliveries:deleted': z.array(z.string()),
   'deliveries:cleared': z.null(),
   'stats:changed': StoreStats,
+  'tunnel:changed': TunnelInfo,
+  'tunnel:url-changed': TunnelUrlChanged,
+  'subscriptions:progressed': SubscriptionStep,
+  'subscriptions:repointed': SubscriptionsRepointed,
+  'attempts:recorded': z.array(AttemptSummary),
+  'bulk:progressed': BulkProgress,
 } satisfies { [E in EventName]: z.ZodType };
 
 type Calls = typeof calls;

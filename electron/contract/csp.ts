@@ -6,8 +6,11 @@ const BASE_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['script-src', "'self'"],
   // No 'unsafe-inline': React style props go through CSSOM, which CSP does not restrict.
   ['style-src', "'self'"],
-  ['img-src', "'self' data:"],
+  // blob: for image previews of captured bodies (an <img> of the bytes: it can't run script).
+  ['img-src', "'self' data: blob:"],
   ['font-src', "'self'"],
+  // Body formatting runs in a Web Worker bundled with the app.
+  ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['frame-src', "'none'"],
   ['base-uri', "'none'"],
@@ -30,3 +33,15 @@ export function contentSecurityPolicy(options: { connectSrc?: readonly string[] 
 export const CONTENT_SECURITY_POLICY_META = contentSecurityPolicy({
   connectSrc: ['ws://127.0.0.1:*'],
 });
+
+/**
+ * DEVELOPMENT ONLY (`npm start`, Vite's dev server): Vite injects <style> elements, React Refresh
+ * adds an inline preamble script, and hot reload talks over ws:// to the dev server. A built app
+ * never uses this: vite.config.ts applies it to the dev server only, and Electron main only when it
+ * loads the dev server URL of an unpackaged build.
+ */
+export function developmentContentSecurityPolicy(): string {
+  return contentSecurityPolicy({ connectSrc: ['ws://localhost:*', 'ws://127.0.0.1:*'] })
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+}

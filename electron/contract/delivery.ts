@@ -25,6 +25,10 @@ export const DeliverySummary = z.object({
   event: z.string().nullable(),
   handshake: z.boolean(),
   badge: VerdictBadge,
+  /** The user's annotations (absent on summaries built before they existed). */
+  pinned: z.boolean().optional(),
+  labels: z.array(z.string()).optional(),
+  note: z.string().nullable().optional(),
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
@@ -64,6 +68,10 @@ export const DeliveryQuery = z.object({
   event: z.string().optional(),
   badge: VerdictBadge.optional(),
   responseStatus: z.number().int().optional(),
+  /** Only pinned (true) or only unpinned (false) deliveries. */
+  pinned: z.boolean().optional(),
+  /** Only deliveries carrying this label. */
+  label: z.string().optional(),
 });
 export type DeliveryQuery = z.input<typeof DeliveryQuery>;
 

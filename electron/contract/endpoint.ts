@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ForwardRule } from './sender';
 
 // Any Uint8Array (z.instanceof would narrow it to Uint8Array<ArrayBuffer>).
 const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
@@ -19,6 +20,8 @@ const endpointFields = {
   handshake: z.boolean().optional(),
   response: EndpointResponse.optional(),
   options: z.record(z.string(), z.unknown()).optional(),
+  /** Forward rules (issue 7: replay, forward and forge). */
+  forward: z.array(ForwardRule).optional(),
 };
 
 /**

@@ -13,6 +13,51 @@ export const CALL_NAMES = [
   'receiver:info',
   'endpoints:list',
   'endpoints:set',
+  // Inspector (issue 6): diff, facets, timeline, annotations, saved filters and mask rules.
+  'deliveries:diff',
+  'deliveries:facets',
+  'deliveries:histogram',
+  'deliveries:annotate',
+  'inspector:load',
+  'inspector:save',
+  // providers, verdicts, user schemas (issue 4)
+  'providers:list',
+  'deliveries:reverify',
+  'sns:confirm',
+  'schemas:import',
+  'schemas:list',
+  'schemas:remove',
+  // tunnel + subscriptions (issues 5, 8)
+  'tunnel:start',
+  'tunnel:stop',
+  'tunnel:status',
+  'tunnel:history',
+  'accounts:list',
+  'accounts:save',
+  'accounts:remove',
+  'subscriptions:list',
+  'subscriptions:create',
+  'subscriptions:delete',
+  'subscriptions:repoint',
+  'subscriptions:settings',
+  'subscriptions:manual-setup',
+  'subscriptions:wait-first-delivery',
+  // replay, forward, forge, bulk, handshake plays (issue 7)
+  'replay:send',
+  'replay:attempts',
+  'replay:last-target',
+  'attempts:get',
+  'attempts:diff',
+  'forward:catch-up',
+  'forge:templates',
+  'forge:validate',
+  'forge:send',
+  'scenarios:list',
+  'scenarios:save',
+  'scenarios:delete',
+  'scenarios:run',
+  'bulk:start',
+  'handshake:play',
 ] as const;
 
 /** Events the engine pushes, past tense, always batched. */
@@ -22,6 +67,14 @@ export const EVENT_NAMES = [
   'deliveries:deleted',
   'deliveries:cleared',
   'stats:changed',
+  // tunnel + subscriptions (issues 5, 8)
+  'tunnel:changed',
+  'tunnel:url-changed',
+  'subscriptions:progressed',
+  'subscriptions:repointed',
+  // replay, forward, bulk (issue 7)
+  'attempts:recorded',
+  'bulk:progressed',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -6,7 +6,9 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  /** The send would reach Hookscope itself: repeat it with `confirmLoop: true` to go ahead. */
+  | 'confirm-loop';
 
 export interface ResultError {
   code: ErrorCode;

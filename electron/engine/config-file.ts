@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { findProvider, UnknownProviderError } from './providers/registry';
 import type { EndpointConfig } from './receiver/types';
 import { describeIssues } from './zod-issues';
+import { ForwardRule } from '../contract/sender';
 
 // Strict objects: a typo such as "respnse" is an error, not a silently ignored key.
 const ResponseConfig = z.strictObject({
@@ -18,6 +20,8 @@ const EndpointEntry = z.strictObject({
   handshake: z.boolean().optional(),
   response: ResponseConfig.optional(),
   options: z.record(z.string(), z.unknown()).optional(),
+  /** Forward rules (issue 7: replay, forward and forge). */
+  forward: z.array(ForwardRule).optional(),
 });
 
 export const HookscopeConfig = z
@@ -33,6 +37,13 @@ export const HookscopeConfig = z
         });
       }
       seen.add(endpoint.path);
+      if (endpoint.provider !== undefined && !findProvider(endpoint.provider)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endpoints', index, 'provider'],
+          message: new UnknownProviderError(endpoint.provider).message,
+        });
+      }
     });
   });
 

@@ -1,10 +1,22 @@
 import { mkdir } from 'node:fs/promises';
+import { createCaptureRules, type CaptureRules } from './capture-rules';
+import { composeResponders } from './capture-rules/compose-responders';
+import { join } from 'node:path';
+import { createEngineEvents } from './events/engine-events';
+import { createFileVault } from './secrets/file-vault';
+import { reportChallenges } from './subscription-service/challenge-reporting-responder';
+import { createSubscriptionService } from './subscription-service/subscription-service';
+import { createChallengeWatch } from './subscriptions/challenge-watch';
+import { createTunnelManager } from './tunnel-manager/tunnel-manager';
 import { databaseFile } from './data-dir';
 import type { Engine, EngineOptions } from './engine-types';
 import { startReceiver } from './receiver';
 import type { Receiver } from './receiver/types';
 import { DEFAULT_LIMITS, type EndpointConfig } from './receiver/types';
 import { createGroupCommitter, openDeliveryStore } from './store';
+import { openAttemptsStore } from './sender/attempts-store';
+import { startForwarder } from './sender/forwarder';
+import { createSenderService } from './sender/sender-service';
 
 /**
  * Opens the store, starts the receiver and wires them: every captured request goes through the
@@ -16,6 +28,42 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const store = openDeliveryStore(databaseFile(dataDir), { retention: options.retention });
   const committer = createGroupCommitter(store, { windowMs: options.commitWindowMs });
   let endpoints: readonly EndpointConfig[] = [...(options.endpoints ?? [])];
+  const reportError = (error: Error, context: string) => options.onError?.(error, context);
+  const events = createEngineEvents((error) => reportError(error, 'an engine event listener'));
+  const vault = options.vault ?? createFileVault(join(dataDir, 'secrets.json'));
+  const challengeWatch = createChallengeWatch();
+  let captureRules: CaptureRules;
+  // Set once the tunnel exists; until then local deliveries use the receiver's own URL.
+  let publicUrlOf = (_via: 'local' | 'tunnel'): string | null => null;
+  try {
+    // Saved endpoints + config endpoints (validated: an unknown provider stops the start here).
+    captureRules = createCaptureRules({
+      dataDir,
+      store,
+      vault,
+      configured: options.endpoints ?? [],
+      onError: reportError,
+      publicUrl: (via) => publicUrlOf(via),
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  endpoints = captureRules.endpoints();
+
+  // Sends (replay, forward, forge) are recorded next to the deliveries, through a second connection.
+  const attempts = openAttemptsStore(databaseFile(dataDir));
+  // Filled in once the receiver and the tunnel exist; forwards never start before that.
+  let ownUrls: () => { receiverUrl: string; publicUrls: string[] } | null = () => null;
+  const forwarder = startForwarder({
+    store,
+    attempts,
+    endpoints: () => endpoints,
+    ownUrls: () => ownUrls(),
+    retry: options.forwardRetry,
+    timeoutMs: options.forwardTimeoutMs,
+    report: reportError,
+  });
 
   let receiver: Receiver;
   try {
@@ -24,23 +72,76 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       port: options.receiverPort ?? 0,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       endpoints: () => endpoints,
-      responder: options.responder,
+      responder: reportChallenges(
+        composeResponders(options.responder, captureRules.responder),
+        challengeWatch,
+      ),
       onError: options.onError,
       sink: (delivery) => committer.commit(delivery),
+      proxy: (request) => forwarder.proxy(request),
     });
   } catch (error) {
+    await forwarder.close();
+    attempts.close();
     store.close();
     throw error;
   }
+
+  const setEndpoints = (next: EndpointConfig[]) => {
+    captureRules.setEndpoints(next);
+    endpoints = captureRules.endpoints();
+  };
+  const tunnel = createTunnelManager({
+    dataDir,
+    receiver,
+    vault,
+    events,
+    onUrlChanged: (change) => subscriptions.onUrlChanged(change),
+    onError: reportError,
+    ...(options.tunnelOptions ? { tunnelOptions: options.tunnelOptions } : {}),
+  });
+  publicUrlOf = (via) => (via === 'tunnel' ? tunnel.publicUrl() : null) ?? receiver.url;
+  const subscriptions = createSubscriptionService({
+    dataDir,
+    vault,
+    events,
+    challengeWatch,
+    store,
+    endpoints: () => endpoints,
+    setEndpoints,
+    publicUrl: () => tunnel.publicUrl(),
+    receiverUrl: () => receiver.url,
+    previousPublicUrl: () => tunnel.history().at(-2)?.url ?? null,
+    onError: reportError,
+  });
+
+  ownUrls = () => {
+    const publicUrl = tunnel.publicUrl();
+    return { receiverUrl: receiver.url, publicUrls: publicUrl ? [publicUrl] : [] };
+  };
+  const sender = createSenderService({
+    dataDir,
+    store,
+    attempts,
+    endpoints: () => endpoints,
+    ownUrls: () => ownUrls(),
+    forwarder,
+  });
+  sender.onEvent((event) => events.emit(event.event, event.payload));
 
   let closing: Promise<void> | null = null;
   // Order matters: the receiver stops taking requests and waits for the in-flight ones (whose
   // answers wait for their commits), then the queue is flushed, then the file is closed.
   async function shutDown(): Promise<void> {
     try {
+      await tunnel.close();
       await receiver.close();
       await committer.flush();
+      await captureRules.stop();
+      // After the last commit: its deliveries' forwards are sent (or given up) before the close.
+      await forwarder.close();
     } finally {
+      attempts.close();
       store.close();
     }
   }
@@ -50,9 +151,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     receiver,
     store,
     endpoints: () => endpoints,
-    setEndpoints(next) {
-      endpoints = [...next];
-    },
+    setEndpoints,
+    events,
+    vault,
+    tunnel,
+    subscriptions,
+    challengeWatch,
+    captureRules,
+    sender,
     close() {
       closing ??= shutDown();
       return closing;

@@ -1,8 +1,9 @@
 // Electron main: lifecycle, the window, IPC from the contract. Everything with logic lives in the
 // small modules next to this one; this file only wires Electron to them.
-import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { IPC_EVENTS_CHANNEL } from '../contract/names';
-import { contentSecurityPolicy } from '../contract/csp';
+import { contentSecurityPolicy, developmentContentSecurityPolicy } from '../contract/csp';
 import { createApiHandlers } from '../engine/api/handlers';
 import { createEventBatcher, type EventBatcher } from '../engine/api/event-batcher';
 import { defaultDataDir } from '../engine/data-dir';
@@ -12,6 +13,7 @@ import { buildMenuTemplate } from './menu-template';
 import { installNavigationGuards } from './navigation-guards';
 import { appPaths, devOverrides } from './paths';
 import { registerIpc } from './register-ipc';
+import { createSafeStorageVault } from './safe-storage-vault';
 
 const report = (error: unknown, context: string) => console.error(`[hookscope] ${context}:`, error);
 
@@ -42,10 +44,9 @@ async function openWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const csp = contentSecurityPolicy(
-    // Vite's hot reload talks over a WebSocket to the dev server; only in development.
-    overrides.rendererUrl ? { connectSrc: [overrides.rendererUrl.replace(/^http/, 'ws')] } : {},
-  );
+  // The dev server (npm start) needs inline styles/preamble and its hot-reload WebSocket; a built
+  // app loads dist/renderer and gets the strict policy.
+  const csp = overrides.rendererUrl ? developmentContentSecurityPolicy() : contentSecurityPolicy();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
@@ -57,6 +58,8 @@ async function start(): Promise<void> {
   engine = await createEngine({
     dataDir: app.getPath('userData'),
     receiverPort: Number(process.env.HOOKSCOPE_RECEIVER_PORT ?? 0) || 0,
+    // Secrets go through the OS keychain here; headless Hookscope uses a 0600 file instead.
+    vault: createSafeStorageVault(safeStorage, join(app.getPath('userData'), 'secrets.enc.json')),
   });
   const current = engine;
   registerIpc(ipcMain, {
@@ -76,6 +79,7 @@ async function start(): Promise<void> {
       maxItems: 500,
       stats: () => current.store.stats(),
       onError: (e) => report(e, 'events'),
+      engineEvents: (listener) => current.events.on(listener),
     },
   );
   Menu.setApplicationMenu(

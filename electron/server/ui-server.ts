@@ -99,6 +99,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       maxItems: options.eventMaxItems ?? 500,
       stats: () => options.engine.store.stats(),
       onError: (error) => options.report?.(error, 'pushing events'),
+      engineEvents: (listener) => options.engine.events.on(listener),
     },
   );
 

@@ -7,6 +7,7 @@ import { useDeliveryActions } from './features/inbox/use-delivery-actions';
 import { ViewSwitcher } from './features/navigation/view-switcher';
 import { APP_VIEWS } from './features/navigation/views';
 import { StatusBar } from './features/status-bar/status-bar';
+import { TunnelBanner } from './features/tunnel/tunnel-banner';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -53,6 +54,7 @@ function Shell() {
           Clear all
         </button>
       </header>
+      <TunnelBanner />
       <main className="workspace">
         {phase === 'error' ? (
           <div className="fatal" role="alert" data-testid="app-error">

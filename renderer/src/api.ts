@@ -32,7 +32,10 @@ interface ConnectionAware {
   onConnectionChange?: (listener: (connected: boolean) => void) => () => void;
 }
 
-export function createAppApi(bridge: HookscopeApi & ConnectionAware, cacheSize = DEFAULT_DETAIL_CACHE_SIZE): AppApi {
+export function createAppApi(
+  bridge: HookscopeApi & ConnectionAware,
+  cacheSize = DEFAULT_DETAIL_CACHE_SIZE,
+): AppApi {
   const details = new LruCache<string, DeliveryDetail>(cacheSize);
   // Concurrent requests for the same id (keyboard repeat) share one round trip.
   const inFlight = new Map<string, Promise<Result<DeliveryDetail>>>();

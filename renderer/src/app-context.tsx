@@ -14,7 +14,13 @@ export interface AppServices {
 
 const AppContext = createContext<AppServices | null>(null);
 
-export function AppProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+export function AppProvider({
+  services,
+  children,
+}: {
+  services: AppServices;
+  children: ReactNode;
+}) {
   return <AppContext.Provider value={services}>{children}</AppContext.Provider>;
 }
 

@@ -7,11 +7,15 @@ import { join } from 'node:path';
 import { runLoad, type LoadResult } from './load';
 import { startTarget } from './target-process';
 import { timeLargeBody } from './large-body';
+import { benchSearch } from './search';
 
 const DURATION_SEC = Number(process.env.BENCH_DURATION_SEC ?? 10);
 const CONNECTIONS = 50;
 // 1 KiB JSON body, like a typical webhook.
-const body = JSON.stringify({ event: 'task.create', data: { id: 1, title: 'x'.repeat(960) } }).slice(0, 1024);
+const body = JSON.stringify({
+  event: 'task.create',
+  data: { id: 1, title: 'x'.repeat(960) },
+}).slice(0, 1024);
 
 function freshDir(): string {
   return mkdtempSync(join(tmpdir(), 'hookscope-bench-'));
@@ -21,7 +25,12 @@ async function throughput(kind: 'bare' | 'hookscope' | 'mockttp'): Promise<LoadR
   const dir = freshDir();
   const target = await startTarget(kind, dir);
   try {
-    return await runLoad({ url: target.url, connections: CONNECTIONS, durationSec: DURATION_SEC, body });
+    return await runLoad({
+      url: target.url,
+      connections: CONNECTIONS,
+      durationSec: DURATION_SEC,
+      body,
+    });
   } finally {
     await target.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -40,19 +49,29 @@ const mockttp = await throughput('mockttp');
 console.log(line('(c) mockttp recording', mockttp));
 const ratioBA = hookscope.requestsPerSec / bare.requestsPerSec;
 const ratioBC = hookscope.requestsPerSec / mockttp.requestsPerSec;
-console.log(`ratio b/a ${ratioBA.toFixed(2)} (target >= 0.70)   ratio b/c ${ratioBC.toFixed(2)} (target > 1)`);
+console.log(
+  `ratio b/a ${ratioBA.toFixed(2)} (target >= 0.70)   ratio b/c ${ratioBC.toFixed(2)} (target > 1)`,
+);
 
 // Latency at a steady 1,000 req/s.
 const steadyDir = freshDir();
 const steadyTarget = await startTarget('hookscope', steadyDir);
-const steady = await runLoad({ url: steadyTarget.url, connections: CONNECTIONS, durationSec: DURATION_SEC, rate: 1000, body });
+const steady = await runLoad({
+  url: steadyTarget.url,
+  connections: CONNECTIONS,
+  durationSec: DURATION_SEC,
+  rate: 1000,
+  body,
+});
 await steadyTarget.stop();
 rmSync(steadyDir, { recursive: true, force: true });
 console.log(line('(b) hookscope at 1,000 req/s', steady) + '   (target p99 <= 10 ms)');
 
 // Capturing a 10 MiB body, against the bare server reading the same body.
 const large = await timeLargeBody(freshDir);
-console.log(`10 MiB body: hookscope ${large.hookscopeMs.toFixed(1)} ms, bare ${large.bareMs.toFixed(1)} ms (median of ${large.runs}), ratio ${(large.hookscopeMs / large.bareMs).toFixed(2)}`);
+console.log(
+  `10 MiB body: hookscope ${large.hookscopeMs.toFixed(1)} ms, bare ${large.bareMs.toFixed(1)} ms (median of ${large.runs}), ratio ${(large.hookscopeMs / large.bareMs).toFixed(2)}`,
+);
 
 // RSS after storing 100,000 deliveries.
 const rssDir = freshDir();
@@ -62,10 +81,30 @@ const stats = await rssTarget.stats();
 await rssTarget.stop();
 rmSync(rssDir, { recursive: true, force: true });
 const rssMiB = stats.rss / 1024 ** 2;
-console.log(`after ${stats.count} stored deliveries (${fill.non2xx} non-2xx): RSS ${rssMiB.toFixed(0)} MiB (target <= 300 MiB)`);
+console.log(
+  `after ${stats.count} stored deliveries (${fill.non2xx} non-2xx): RSS ${rssMiB.toFixed(0)} MiB (target <= 300 MiB)`,
+);
+
+// Search and filters at 100,000 stored deliveries (target: each under 100 ms).
+const search = await benchSearch();
 
 mkdirSync('test-output', { recursive: true });
 writeFileSync(
   'test-output/bench.json',
-  JSON.stringify({ bare, hookscope, mockttp, ratioBA, ratioBC, steady, large, rssMiB, stored: stats.count }, null, 2),
+  JSON.stringify(
+    {
+      bare,
+      hookscope,
+      mockttp,
+      ratioBA,
+      ratioBC,
+      steady,
+      large,
+      rssMiB,
+      stored: stats.count,
+      search,
+    },
+    null,
+    2,
+  ),
 );

@@ -9,16 +9,28 @@ const RUNS = 5;
 function post(url: string, payload: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = request(url + '/large', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'content-length': payload.length } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`status ${res.statusCode}`))));
-    });
+    const req = request(
+      url + '/large',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': payload.length },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(performance.now() - started)
+            : reject(new Error(`status ${res.statusCode}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function timeKind(kind: 'bare' | 'hookscope', dir: string, payload: Buffer): Promise<number> {
   const target = await startTarget(kind, dir);

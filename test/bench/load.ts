@@ -25,12 +25,24 @@ export interface LoadResult {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const args = ['-j', '-m', 'POST', '-H', 'content-type=application/json', '-b', options.body, '-c', String(options.connections)];
+  const args = [
+    '-j',
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-b',
+    options.body,
+    '-c',
+    String(options.connections),
+  ];
   if (options.amount) args.push('-a', String(options.amount));
   else args.push('-d', String(options.durationSec ?? 10));
   if (options.rate) args.push('-R', String(options.rate));
   args.push(options.url + '/bench');
-  const { stdout } = await run('node_modules/.bin/autocannon', args, { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('node_modules/.bin/autocannon', args, {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const result = JSON.parse(stdout) as {
     requests: { average: number; total: number };
     latency: { p50: number; p99: number };

@@ -7,7 +7,10 @@ export interface TargetProcess {
   stop(): Promise<void>;
 }
 
-export async function startTarget(kind: 'bare' | 'hookscope' | 'mockttp', dataDir: string): Promise<TargetProcess> {
+export async function startTarget(
+  kind: 'bare' | 'hookscope' | 'mockttp',
+  dataDir: string,
+): Promise<TargetProcess> {
   const child: ChildProcess = fork('test/bench/target-server.ts', [kind, dataDir], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

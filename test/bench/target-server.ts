@@ -7,7 +7,10 @@ import { createEngine } from '../../electron/engine/index';
 
 type Kind = 'bare' | 'hookscope' | 'mockttp';
 
-async function start(kind: Kind, dataDir: string): Promise<{ url: string; count: () => Promise<number> }> {
+async function start(
+  kind: Kind,
+  dataDir: string,
+): Promise<{ url: string; count: () => Promise<number> }> {
   if (kind === 'bare') {
     // The baseline: read the body, answer 200 with a small JSON, like the receiver does.
     let seen = 0;
@@ -38,7 +41,9 @@ const [kind, dataDir] = process.argv.slice(2) as [Kind, string];
 const target = await start(kind, dataDir);
 process.on('message', (message: { type: string }) => {
   if (message.type === 'stats') {
-    void target.count().then((count) => process.send?.({ type: 'stats', rss: process.memoryUsage().rss, count }));
+    void target
+      .count()
+      .then((count) => process.send?.({ type: 'stats', rss: process.memoryUsage().rss, count }));
   }
 });
 process.send?.({ type: 'ready', url: target.url });

@@ -42,18 +42,29 @@ describe('delivery detail', () => {
     expect(query.textContent).toContain('y z');
   });
 
-  it.each(HOSTILE_PAYLOADS)('renders a hostile body as text, never as markup: %s', async (payload) => {
-    const { container } = await openDelivery(
-      makeDelivery(1, { text: payload, contentType: 'text/html', rawHeaders: [[`X-${'Evil'}`, payload]] }),
-    );
-    expect(screen.getByTestId('detail-raw').textContent).toBe(payload);
-    expect(screen.getByTestId('detail-headers').textContent).toContain(payload);
-    for (const tag of ['script', 'img', 'svg', 'iframe']) expect(container.querySelector(tag)).toBeNull();
-    expect(document.querySelector('[onerror], [onload]')).toBeNull();
-  });
+  it.each(HOSTILE_PAYLOADS)(
+    'renders a hostile body as text, never as markup: %s',
+    async (payload) => {
+      const { container } = await openDelivery(
+        makeDelivery(1, {
+          text: payload,
+          contentType: 'text/html',
+          rawHeaders: [[`X-${'Evil'}`, payload]],
+        }),
+      );
+      expect(screen.getByTestId('detail-raw').textContent).toBe(payload);
+      expect(screen.getByTestId('detail-headers').textContent).toContain(payload);
+      for (const tag of ['script', 'img', 'svg', 'iframe'])
+        expect(container.querySelector(tag)).toBeNull();
+      expect(document.querySelector('[onerror], [onload]')).toBeNull();
+    },
+  );
 
   it('renders hostile strings inside JSON as text in the tree', async () => {
-    const body = JSON.stringify({ '<img src=x onerror=alert(1)>': '<script>alert(1)</script>', n: [1, true, null] });
+    const body = JSON.stringify({
+      '<img src=x onerror=alert(1)>': '<script>alert(1)</script>',
+      n: [1, true, null],
+    });
     const { container } = await openDelivery(makeDelivery(2, { text: body }));
     const tree = screen.getByTestId('detail-json');
     expect(tree.textContent).toContain('"<img src=x onerror=alert(1)>"');
@@ -62,13 +73,24 @@ describe('delivery detail', () => {
   });
 
   it('opens binary bodies in the hex view with offset, hex and ascii columns', async () => {
-    const body = new Uint8Array([0x00, 0x01, 0x02, 0xff, 0x41, 0x42, 0x43, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x7f]);
-    await openDelivery(makeDelivery(3, { body, contentType: 'application/octet-stream', rawHeaders: [['Content-Type', 'application/octet-stream']] }));
+    const body = new Uint8Array([
+      0x00, 0x01, 0x02, 0xff, 0x41, 0x42, 0x43, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a,
+      0x0a, 0x7f,
+    ]);
+    await openDelivery(
+      makeDelivery(3, {
+        body,
+        contentType: 'application/octet-stream',
+        rawHeaders: [['Content-Type', 'application/octet-stream']],
+      }),
+    );
     const hex = screen.getByTestId('detail-hex');
     const lines = hex.querySelectorAll('.hex-line');
     expect(lines).toHaveLength(2);
     expect(lines[0]?.querySelector('.hex-offset')?.textContent).toBe('00000000');
-    expect(lines[0]?.querySelector('.hex-bytes')?.textContent).toBe('00 01 02 ff 41 42 43 0a  89 50 4e 47 0d 0a 1a 0a');
+    expect(lines[0]?.querySelector('.hex-bytes')?.textContent).toBe(
+      '00 01 02 ff 41 42 43 0a  89 50 4e 47 0d 0a 1a 0a',
+    );
     expect(lines[0]?.querySelector('.hex-ascii')?.textContent).toBe('....ABC..PNG....');
     expect(lines[1]?.querySelector('.hex-offset')?.textContent).toBe('00000010');
     expect(lines[1]?.querySelector('.hex-ascii')?.textContent).toBe('.');
@@ -105,7 +127,12 @@ describe('delivery detail', () => {
   it('shows the answer Hookscope gave', async () => {
     await openDelivery(
       makeDelivery(6, {
-        response: { status: 418, rawHeaders: [['X-Answer', 'teapot']], body: encoder.encode('short and stout'), latencyMs: 2.25 },
+        response: {
+          status: 418,
+          rawHeaders: [['X-Answer', 'teapot']],
+          body: encoder.encode('short and stout'),
+          latencyMs: 2.25,
+        },
       }),
     );
     const response = screen.getByTestId('detail-response');

@@ -17,26 +17,37 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
-export async function startEchoServer(): Promise<EchoServer> {
+/** `port` 0 picks a free one; a given port lets a test bring a target back up at the same URL. */
+export async function startEchoServer(port = 0): Promise<EchoServer> {
   const received: ReceivedRequest[] = [];
   const echo: EchoServer = {
     url: '',
     received,
     answer: (_req, res) => res.end('ok'),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const rawHeaders: [string, string][] = [];
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) rawHeaders.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
-      const record = { method: req.method ?? '', url: req.url ?? '', rawHeaders, body: Buffer.concat(chunks) };
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        rawHeaders.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+      const record = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        rawHeaders,
+        body: Buffer.concat(chunks),
+      };
       received.push(record);
       echo.answer(record, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   echo.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return echo;
 }

@@ -8,6 +8,7 @@ const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'conflict',
   'unavailable',
   'internal',
+  'confirm-loop',
 ]);
 
 /** An error a handler throws on purpose: its code crosses the bridge unchanged. */

@@ -11,6 +11,11 @@ export interface EventBatcherOptions {
   stats?: () => StoreStats;
   /** Hears errors thrown by `flush` (a closed transport); the batcher keeps going. */
   onError?: (error: unknown) => void;
+  /**
+   * Events the engine raises itself (tunnel, subscriptions: Engine.events.on). They are pushed in
+   * the order raised, after the store's events of the same flush.
+   */
+  engineEvents?: (listener: (event: PushedEvent) => void) => () => void;
 }
 
 export interface EventBatcher {
@@ -48,6 +53,9 @@ export function createEventBatcher(
   const captured = new Map<string, DeliverySummary>();
   const updated = new Map<string, DeliverySummary>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const raised: PushedEvent[] = [];
+  /** Engine events alone do not change the stats, so they push no stats:changed. */
+  let storeTouched = false;
 
   const pendingItems = () => deleted.size + captured.size + updated.size;
 
@@ -62,9 +70,12 @@ export function createEventBatcher(
     for (const items of chunks([...updated.values()], maxItems)) {
       events.push({ event: 'deliveries:updated', payload: items });
     }
-    if (options.stats) events.push({ event: 'stats:changed', payload: options.stats() });
+    if (options.stats && storeTouched)
+      events.push({ event: 'stats:changed', payload: options.stats() });
+    events.push(...raised.splice(0));
     cleared = false;
     touched = false;
+    storeTouched = false;
     deleted.clear();
     captured.clear();
     updated.clear();
@@ -109,21 +120,31 @@ export function createEventBatcher(
         break;
     }
     touched = true;
+    storeTouched = true;
   };
 
-  const unsubscribe = subscribe((change) => {
-    apply(change);
-    if (pendingItems() >= maxItems) flushNow();
+  const schedule = () => {
+    if (pendingItems() + raised.length >= maxItems) flushNow();
     else if (!timer) {
       timer = setTimeout(flushNow, intervalMs);
       timer.unref?.();
     }
+  };
+  const unsubscribe = subscribe((change) => {
+    apply(change);
+    schedule();
+  });
+  const unsubscribeEngine = options.engineEvents?.((event) => {
+    raised.push(event);
+    touched = true;
+    schedule();
   });
 
   return {
     flushNow,
     close() {
       unsubscribe();
+      unsubscribeEngine?.();
       if (timer) clearTimeout(timer);
       timer = null;
     },

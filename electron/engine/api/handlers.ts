@@ -4,6 +4,11 @@ import type { Engine } from '../engine-types';
 import type { EndpointConfig } from '../receiver/types';
 import { HOOKSCOPE_VERSION } from '../version';
 import { ApiError } from './api-error';
+import { createSubscriptionHandlers } from './subscription-handlers';
+import { createTunnelHandlers } from './tunnel-handlers';
+import { createSenderHandlers } from './sender-handlers';
+import { createCaptureRuleHandlers } from './capture-rules-handlers';
+import { createInspectorHandlers } from './inspector-handlers';
 
 /** One handler per call; the mapped type makes a missing handler a compile error. */
 export type Handlers = {
@@ -61,13 +66,17 @@ export function createApiHandlers(engine: Engine, app: AppContext): Handlers {
     'receiver:info': async () => ({
       url: engine.receiver.url,
       port: engine.receiver.port,
-      // The tunnel issue fills this in.
-      publicUrl: null,
+      publicUrl: engine.tunnel.publicUrl(),
     }),
     'endpoints:list': async () => engine.endpoints().map(toView),
     'endpoints:set': async ({ endpoints }) => {
       engine.setEndpoints(mergeSecrets(endpoints, engine.endpoints()));
       return engine.endpoints().map(toView);
     },
+    ...createTunnelHandlers(engine),
+    ...createSenderHandlers(engine),
+    ...createCaptureRuleHandlers(engine),
+    ...createSubscriptionHandlers(engine),
+    ...createInspectorHandlers(engine),
   } satisfies Handlers;
 }

@@ -28,6 +28,32 @@ export interface DeliveryRecord {
     latencyMs: number;
   } | null;
   via: NewDelivery['via'];
+  provider: string | null;
+  event: string | null;
+  handshake: boolean;
+  verdict: VerdictRecord | null;
+}
+
+/**
+ * The verdict as exported: statuses, reasons, schema errors and health findings. The signature's
+ * `details` stay out: they hold expected HMACs, which are derived from the secret.
+ */
+export interface VerdictRecord {
+  signature: { status: Verdict['signature']['status']; reason: string };
+  schema: { status: Verdict['schema']['status']; errors: { pointer: string; message: string }[] };
+  health: { code: string; severity: Verdict['health'][number]['severity']; message: string }[];
+}
+
+export function toVerdictRecord(verdict: Verdict): VerdictRecord {
+  const { signature, schema, health } = verdict;
+  return {
+    signature: { status: signature.status, reason: signature.reason },
+    schema: {
+      status: schema.status,
+      errors: schema.errors.map(({ pointer, message }) => ({ pointer, message })),
+    },
+    health: health.map(({ code, severity, message }) => ({ code, severity, message })),
+  };
 }
 
 /** Builds the record; to add a key (provider, event, verdict...), add it here and in the schema. */
@@ -52,6 +78,10 @@ export function toDeliveryRecord(delivery: NewDelivery): DeliveryRecord {
       latencyMs: response.latencyMs,
     },
     via: delivery.via,
+    provider: delivery.provider,
+    event: delivery.event,
+    handshake: delivery.handshake,
+    verdict: delivery.verdict && toVerdictRecord(delivery.verdict),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliveryVia } from '../../contract/delivery';
+import { Verdict } from '../../contract/verdict';
 import type { NewDelivery } from '../delivery';
 import { newDeliveryId } from '../ids';
 import { fromBase64 } from './bytes';
@@ -15,6 +16,11 @@ const HookscopeFields = z.object({
   via: DeliveryVia,
   size: z.number().int().min(0),
   truncated: z.boolean(),
+  // Derived facts (optional: HARs from older versions lack them).
+  provider: z.string().nullable().default(null),
+  event: z.string().nullable().default(null),
+  handshake: z.boolean().default(false),
+  verdict: Verdict.nullable().default(null),
 });
 
 const Body = z.object({ text: z.string().optional(), encoding: z.string().optional() });
@@ -90,9 +96,9 @@ export function fromHarEntry(entry: HarEntryInput): NewDelivery {
             latencyMs: Math.max(0, entry.time),
           },
     via: ours?.via ?? 'local',
-    provider: null,
-    event: null,
-    handshake: false,
-    verdict: null,
+    provider: ours?.provider ?? null,
+    event: ours?.event ?? null,
+    handshake: ours?.handshake ?? false,
+    verdict: ours?.verdict ?? null,
   };
 }

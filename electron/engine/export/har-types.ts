@@ -1,4 +1,5 @@
 // The subset of HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) that Hookscope writes.
+import type { VerdictRecord } from './delivery-record';
 
 export interface HarNameValue {
   name: string;
@@ -66,6 +67,10 @@ export interface HarHookscopeFields {
   via: 'local' | 'tunnel';
   size: number;
   truncated: boolean;
+  provider: string | null;
+  event: string | null;
+  handshake: boolean;
+  verdict: VerdictRecord | null;
 }
 
 export interface HarEntry {

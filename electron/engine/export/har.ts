@@ -3,6 +3,7 @@ import type { RawHeaders } from '../../contract/delivery';
 import { headerValue, type NewDelivery } from '../delivery';
 import { HOOKSCOPE_VERSION } from '../version';
 import { bytesAsText, toBase64 } from './bytes';
+import { toVerdictRecord } from './delivery-record';
 import type {
   HarContent,
   HarEntry,
@@ -129,6 +130,10 @@ export function toHarEntry(delivery: NewDelivery, options: HarOptions = {}): Har
       via: delivery.via,
       size: delivery.size,
       truncated: delivery.truncated,
+      provider: delivery.provider,
+      event: delivery.event,
+      handshake: delivery.handshake,
+      verdict: delivery.verdict && toVerdictRecord(delivery.verdict),
     },
   };
 }

@@ -47,6 +47,11 @@ export async function settleCapture(
   let facts: DerivedFacts;
   if (outcome === 'complete') {
     ({ rendered, facts } = decide(ctx, capture, endpoint, id));
+    // Proxy mode: the target's answer replaces ours. It is awaited before the record is written,
+    // so the stored response is what the sender really got, and still nothing is acknowledged
+    // before the delivery is stored. Handshakes stay Hookscope's to answer.
+    if (endpoint && !facts?.handshake)
+      rendered = await proxied(ctx, capture, endpoint, id, facts, rendered);
   } else {
     const limit = ctx.options.limits.maxBodyBytes;
     rendered = renderAnswer(errorAnswer(413, `body exceeds ${limit} bytes`), true);
@@ -68,6 +73,25 @@ export async function settleCapture(
   return rendered;
 }
 
+async function proxied(
+  ctx: SettleContext,
+  capture: IncomingCapture,
+  endpoint: EndpointConfig,
+  deliveryId: string,
+  facts: DerivedFacts,
+  ours: RenderedAnswer,
+): Promise<RenderedAnswer> {
+  const { proxy } = ctx.options;
+  if (!proxy) return ours;
+  try {
+    const pending = proxy({ deliveryId, capture, endpoint, event: facts?.event ?? null });
+    return pending ? renderAnswer(await pending, false) : ours;
+  } catch (error) {
+    ctx.report(asError(error), 'proxy');
+    return renderAnswer(errorAnswer(502, 'the forward target could not be reached'), true);
+  }
+}
+
 function findEndpoint(ctx: SettleContext, target: string): EndpointConfig | null {
   try {
     return matchEndpoint(ctx.options.endpoints(), requestPath(target));
@@ -84,18 +108,22 @@ function decide(
   id: string,
 ): { rendered: RenderedAnswer; facts: DerivedFacts } {
   const { responder } = ctx.options;
+  let facts: DerivedFacts;
   if (responder) {
     try {
       const decided = responder(capture, endpoint);
-      if (decided) return { rendered: renderAnswer(decided.answer, false), facts: decided.facts };
+      if (decided?.answer) {
+        return { rendered: renderAnswer(decided.answer, false), facts: decided.facts };
+      }
+      facts = decided?.facts;
     } catch (error) {
       // A crashing responder must not lose the delivery: fall back to the plain answers.
       ctx.report(asError(error), 'responder');
     }
   }
   const configured = endpoint ? endpointAnswer(endpoint, id) : null;
-  if (configured) return { rendered: renderAnswer(configured, false), facts: undefined };
-  return { rendered: renderAnswer(defaultAnswer(id), true), facts: undefined };
+  if (configured) return { rendered: renderAnswer(configured, false), facts };
+  return { rendered: renderAnswer(defaultAnswer(id), true), facts };
 }
 
 async function store(ctx: SettleContext, delivery: Parameters<ReceiverOptions['sink']>[0]) {

@@ -19,6 +19,28 @@ export interface EndpointConfig {
   response?: Partial<Answer>;
   /** Provider-specific options (e.g. Kanboard token, generic hmac header). */
   options?: Record<string, unknown>;
+  /** Where each delivery of this endpoint is forwarded once stored (fan-out, per-event routing). */
+  forward?: ForwardTarget[];
+}
+
+/** One forward rule of an endpoint (like `stripe listen --forward-to`). */
+export interface ForwardTarget {
+  url: string;
+  /** Only these events (`task.*` patterns allowed); every delivery when absent. */
+  events?: string[];
+  /**
+   * Answer the sender with this target's answer instead of Hookscope's. The delivery is still
+   * stored before the sender gets any answer; a target that is down gives the sender a 502.
+   */
+  proxy?: boolean;
+}
+
+/** What the proxy hook is told about a request it may answer. */
+export interface ProxyRequest {
+  deliveryId: string;
+  capture: IncomingCapture;
+  endpoint: EndpointConfig;
+  event: string | null;
 }
 
 /** A request fully read off the socket, before anything is decided about it. */
@@ -38,13 +60,14 @@ export interface IncomingCapture {
 
 /**
  * Decides the answer and the derived facts for a captured request: handshakes, custom replies,
- * provider detection. Returns null to fall back to the default answer.
+ * provider detection. Returns null to fall back to the default answer; an omitted `answer` keeps
+ * the endpoint's configured (or the default) answer but still records the facts.
  */
 export type Responder = (
   capture: IncomingCapture,
   endpoint: EndpointConfig | null,
 ) => {
-  answer: Answer;
+  answer?: Answer;
   facts?: Partial<Pick<NewDelivery, 'provider' | 'event' | 'handshake' | 'verdict'>>;
 } | null;
 
@@ -77,6 +100,11 @@ export interface ReceiverOptions {
   /** Read on every request so endpoint edits apply at once. */
   endpoints: () => readonly EndpointConfig[];
   responder?: Responder;
+  /**
+   * Proxy mode: returns the target's answer for this request, or null when the endpoint has no
+   * proxy rule for it. Never rejects (a target that is down is an answer too: a 502).
+   */
+  proxy?: (request: ProxyRequest) => Promise<Answer> | null;
   /** Must resolve only once the delivery is durable: the answer waits for it. */
   sink: (delivery: NewDelivery) => Promise<void>;
   /**

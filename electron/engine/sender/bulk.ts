@@ -49,7 +49,9 @@ export async function runBulk(options: BulkOptions): Promise<BulkReport> {
       record(await sendExact(options.build(index), { timeoutMs: options.timeoutMs }));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.count)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(options.concurrency, options.count)) }, worker),
+  );
 
   const totalMs = performance.now() - started;
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -57,12 +59,19 @@ export async function runBulk(options: BulkOptions): Promise<BulkReport> {
   return {
     sent: options.count,
     statusCounts,
-    latencyMs: { min: sorted[0] ?? 0, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? 0 },
+    latencyMs: {
+      min: sorted[0] ?? 0,
+      p50: at(0.5),
+      p90: at(0.9),
+      p99: at(0.99),
+      max: sorted.at(-1) ?? 0,
+    },
     histogram: BUCKETS_MS.map((upToMs, i) => ({
       upToMs,
       count: sorted.filter((ms) => ms <= upToMs && ms > (BUCKETS_MS[i - 1] ?? -1)).length,
     })),
-    slowerThanBudget: options.budgetMs === undefined ? 0 : sorted.filter((ms) => ms > options.budgetMs!).length,
+    slowerThanBudget:
+      options.budgetMs === undefined ? 0 : sorted.filter((ms) => ms > options.budgetMs!).length,
     budgetMs: options.budgetMs ?? null,
     totalMs,
     requestsPerSec: options.count / (totalMs / 1000),

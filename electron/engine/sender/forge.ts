@@ -1,3 +1,4 @@
+import type { RawHeaders } from '../../contract/delivery';
 import type { Provider } from '../providers/types';
 import { setAtPointer } from './json-pointer';
 import { expandVariables } from './template-variables';
@@ -9,6 +10,10 @@ export interface ForgeInput {
   url: string;
   /** Replaces the template entirely (e.g. `--body FILE`); its bytes are sent as given. */
   body?: Uint8Array;
+  /** Replaces the provider's template but, unlike `body`, still gets variables and `sets`. */
+  template?: unknown;
+  /** Sent after Content-Type and User-Agent, before any signature header. */
+  extraHeaders?: RawHeaders;
   /** `pointer=value` edits applied to the template; the value is parsed as JSON when it parses. */
   sets?: readonly string[];
   secret?: string;
@@ -17,7 +22,9 @@ export interface ForgeInput {
 
 export class UnknownEventError extends Error {
   constructor(provider: Provider, event: string) {
-    super(`provider "${provider.id}" has no event "${event}"; known: ${provider.events.map((e) => e.name).join(', ')}`);
+    super(
+      `provider "${provider.id}" has no event "${event}"; known: ${provider.events.map((e) => e.name).join(', ')}`,
+    );
   }
 }
 
@@ -41,7 +48,10 @@ export function forgeEvent(input: ForgeInput): OutgoingRequest {
   if (!definition) throw new UnknownEventError(input.provider, input.event);
   let body = input.body;
   if (!body) {
-    let document = expandVariables(structuredClone(definition.template), input.now);
+    let document = expandVariables(
+      structuredClone(input.template === undefined ? definition.template : input.template),
+      input.now,
+    );
     for (const assignment of input.sets ?? []) {
       const { pointer, value } = parseSet(assignment);
       document = setAtPointer(document, pointer, value);
@@ -54,9 +64,14 @@ export function forgeEvent(input: ForgeInput): OutgoingRequest {
     rawHeaders: [
       ['Content-Type', 'application/json'],
       ['User-Agent', `Hookscope (forged ${input.provider.id} ${input.event})`],
+      ...(input.extraHeaders ?? []),
     ],
     body,
   };
   if (!input.secret || !input.provider.sign) return request;
-  return input.provider.sign(request, input.secret, input.now === undefined ? {} : { timestamp: Math.floor(input.now / 1000) });
+  return input.provider.sign(
+    request,
+    input.secret,
+    input.now === undefined ? {} : { timestamp: Math.floor(input.now / 1000) },
+  );
 }

@@ -15,8 +15,10 @@ export interface HandshakePlay {
 }
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
-const hmacHex = (secret: string, message: string) => createHmac('sha256', secret).update(message).digest('hex');
-const hmacBase64 = (secret: string, message: string) => createHmac('sha256', secret).update(message).digest('base64');
+const hmacHex = (secret: string, message: string) =>
+  createHmac('sha256', secret).update(message).digest('hex');
+const hmacBase64 = (secret: string, message: string) =>
+  createHmac('sha256', secret).update(message).digest('base64');
 const token = () => randomBytes(12).toString('hex');
 const json = (body: unknown): Uint8Array => Buffer.from(JSON.stringify(body));
 
@@ -29,13 +31,19 @@ function withQuery(url: URL, params: Record<string, string>): string {
 function parseJson(answer: SendAnswer): Record<string, unknown> | string {
   try {
     const parsed: unknown = JSON.parse(text(answer.body));
-    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : 'the answer is JSON but not an object';
+    return parsed !== null && typeof parsed === 'object'
+      ? (parsed as Record<string, unknown>)
+      : 'the answer is JSON but not an object';
   } catch {
     return `the answer is not JSON: ${JSON.stringify(text(answer.body).slice(0, 80))}`;
   }
 }
 
-function needStatus(answer: SendAnswer, accepted: (status: number) => boolean, what: string): string | null {
+function needStatus(
+  answer: SendAnswer,
+  accepted: (status: number) => boolean,
+  what: string,
+): string | null {
   return accepted(answer.status) ? null : `expected ${what}, got HTTP ${answer.status}`;
 }
 
@@ -51,7 +59,9 @@ function judgeJsonField(field: string) {
     if (typeof body === 'string') return body;
     const got = body[field];
     if (got === undefined) return `the answer has no "${field}" field`;
-    return got === expected ? null : `"${field}" is ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`;
+    return got === expected
+      ? null
+      : `"${field}" is ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`;
   };
 }
 
@@ -59,7 +69,9 @@ function judgeJsonField(field: string) {
 function judgeEcho(statusOk: (status: number) => boolean, statusText: string) {
   return (answer: SendAnswer, expected: string): string | null =>
     needStatus(answer, statusOk, statusText) ??
-    (text(answer.body) === expected ? null : `the body is ${JSON.stringify(text(answer.body).slice(0, 80))}, expected the challenge ${JSON.stringify(expected)}`);
+    (text(answer.body) === expected
+      ? null
+      : `the body is ${JSON.stringify(text(answer.body).slice(0, 80))}, expected the challenge ${JSON.stringify(expected)}`);
 }
 
 export const handshakePlays: readonly HandshakePlay[] = [
@@ -69,13 +81,24 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url, secret) => {
       const challengeCode = token();
       return {
-        request: { method: 'POST', url: withQuery(url, { challengeCode }), rawHeaders: [['Content-Type', 'application/json']], body: new Uint8Array() },
-        expected: JSON.stringify({ challengeCode, challengeResponse: hmacHex(secret, challengeCode) }),
+        request: {
+          method: 'POST',
+          url: withQuery(url, { challengeCode }),
+          rawHeaders: [['Content-Type', 'application/json']],
+          body: new Uint8Array(),
+        },
+        expected: JSON.stringify({
+          challengeCode,
+          challengeResponse: hmacHex(secret, challengeCode),
+        }),
       };
     },
     judge: (answer, expected) => {
       const want = JSON.parse(expected) as { challengeCode: string; challengeResponse: string };
-      return judgeJsonField('challengeCode')(answer, want.challengeCode) ?? judgeJsonField('challengeResponse')(answer, want.challengeResponse);
+      return (
+        judgeJsonField('challengeCode')(answer, want.challengeCode) ??
+        judgeJsonField('challengeResponse')(answer, want.challengeResponse)
+      );
     },
   },
   {
@@ -84,7 +107,12 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url, secret) => {
       const crc = token();
       return {
-        request: { method: 'GET', url: withQuery(url, { crc_token: crc }), rawHeaders: [], body: new Uint8Array() },
+        request: {
+          method: 'GET',
+          url: withQuery(url, { crc_token: crc }),
+          rawHeaders: [],
+          body: new Uint8Array(),
+        },
         expected: `sha256=${hmacBase64(secret, crc)}`,
       };
     },
@@ -95,14 +123,22 @@ export const handshakePlays: readonly HandshakePlay[] = [
     needsSecret: true,
     request: (url, secret) => {
       const plainToken = token();
-      const body = json({ event: 'endpoint.url_validation', payload: { plainToken }, event_ts: Date.now() });
+      const body = json({
+        event: 'endpoint.url_validation',
+        payload: { plainToken },
+        event_ts: Date.now(),
+      });
       const timestamp = String(Math.floor(Date.now() / 1000));
       const signature = `v0=${hmacHex(secret, `v0:${timestamp}:${text(body)}`)}`;
       return {
         request: {
           method: 'POST',
           url: url.toString(),
-          rawHeaders: [['Content-Type', 'application/json'], ['x-zm-request-timestamp', timestamp], ['x-zm-signature', signature]],
+          rawHeaders: [
+            ['Content-Type', 'application/json'],
+            ['x-zm-request-timestamp', timestamp],
+            ['x-zm-signature', signature],
+          ],
           body,
         },
         expected: JSON.stringify({ plainToken, encryptedToken: hmacHex(secret, plainToken) }),
@@ -110,7 +146,10 @@ export const handshakePlays: readonly HandshakePlay[] = [
     },
     judge: (answer, expected) => {
       const want = JSON.parse(expected) as { plainToken: string; encryptedToken: string };
-      return judgeJsonField('plainToken')(answer, want.plainToken) ?? judgeJsonField('encryptedToken')(answer, want.encryptedToken);
+      return (
+        judgeJsonField('plainToken')(answer, want.plainToken) ??
+        judgeJsonField('encryptedToken')(answer, want.encryptedToken)
+      );
     },
   },
   {
@@ -119,7 +158,12 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const challenge = token();
       return {
-        request: { method: 'POST', url: url.toString(), rawHeaders: [['Content-Type', 'application/json']], body: json({ token: 'verification-token', challenge, type: 'url_verification' }) },
+        request: {
+          method: 'POST',
+          url: url.toString(),
+          rawHeaders: [['Content-Type', 'application/json']],
+          body: json({ token: 'verification-token', challenge, type: 'url_verification' }),
+        },
         expected: challenge,
       };
     },
@@ -140,7 +184,16 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url, secret) => {
       const challenge = String(Math.floor(Math.random() * 1e9));
       return {
-        request: { method: 'GET', url: withQuery(url, { 'hub.mode': 'subscribe', 'hub.challenge': challenge, 'hub.verify_token': secret }), rawHeaders: [], body: new Uint8Array() },
+        request: {
+          method: 'GET',
+          url: withQuery(url, {
+            'hub.mode': 'subscribe',
+            'hub.challenge': challenge,
+            'hub.verify_token': secret,
+          }),
+          rawHeaders: [],
+          body: new Uint8Array(),
+        },
         expected: challenge,
       };
     },
@@ -154,7 +207,12 @@ export const handshakePlays: readonly HandshakePlay[] = [
       return {
         request: {
           method: 'GET',
-          url: withQuery(url, { 'hub.mode': 'subscribe', 'hub.topic': 'https://example.com/feed', 'hub.challenge': challenge, 'hub.lease_seconds': '86400' }),
+          url: withQuery(url, {
+            'hub.mode': 'subscribe',
+            'hub.topic': 'https://example.com/feed',
+            'hub.challenge': challenge,
+            'hub.lease_seconds': '86400',
+          }),
           rawHeaders: [],
           body: new Uint8Array(),
         },
@@ -169,7 +227,12 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const validationToken = `Validation: ${token()}`;
       return {
-        request: { method: 'POST', url: withQuery(url, { validationToken }), rawHeaders: [['Content-Type', 'text/plain']], body: new Uint8Array() },
+        request: {
+          method: 'POST',
+          url: withQuery(url, { validationToken }),
+          rawHeaders: [['Content-Type', 'text/plain']],
+          body: new Uint8Array(),
+        },
         expected: validationToken,
       };
     },
@@ -180,7 +243,15 @@ export const handshakePlays: readonly HandshakePlay[] = [
     needsSecret: false,
     request: (url) => {
       const challenge = token();
-      return { request: { method: 'GET', url: withQuery(url, { challenge }), rawHeaders: [], body: new Uint8Array() }, expected: challenge };
+      return {
+        request: {
+          method: 'GET',
+          url: withQuery(url, { challenge }),
+          rawHeaders: [],
+          body: new Uint8Array(),
+        },
+        expected: challenge,
+      };
     },
     judge: judgeEcho(is200, 'HTTP 200'),
   },
@@ -190,7 +261,15 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const challenge = token();
       return {
-        request: { method: 'GET', url: url.toString(), rawHeaders: [['X-Okta-Verification-Challenge', challenge], ['User-Agent', 'Okta-Integrations']], body: new Uint8Array() },
+        request: {
+          method: 'GET',
+          url: url.toString(),
+          rawHeaders: [
+            ['X-Okta-Verification-Challenge', challenge],
+            ['User-Agent', 'Okta-Integrations'],
+          ],
+          body: new Uint8Array(),
+        },
         expected: challenge,
       };
     },
@@ -201,14 +280,26 @@ export const handshakePlays: readonly HandshakePlay[] = [
     needsSecret: false,
     request: (url) => {
       const secret = token();
-      return { request: { method: 'POST', url: url.toString(), rawHeaders: [['X-Hook-Secret', secret]], body: new Uint8Array() }, expected: secret };
+      return {
+        request: {
+          method: 'POST',
+          url: url.toString(),
+          rawHeaders: [['X-Hook-Secret', secret]],
+          body: new Uint8Array(),
+        },
+        expected: secret,
+      };
     },
     judge: (answer, expected) => {
       const statusProblem = needStatus(answer, (s) => s === 200 || s === 204, 'HTTP 200 or 204');
       if (statusProblem) return statusProblem;
-      const echoed = answer.rawHeaders.find(([name]) => name.toLowerCase() === 'x-hook-secret')?.[1];
+      const echoed = answer.rawHeaders.find(
+        ([name]) => name.toLowerCase() === 'x-hook-secret',
+      )?.[1];
       if (echoed === undefined) return 'the answer does not echo the X-Hook-Secret header';
-      return echoed === expected ? null : `X-Hook-Secret echoed as ${JSON.stringify(echoed)}, expected ${JSON.stringify(expected)}`;
+      return echoed === expected
+        ? null
+        : `X-Hook-Secret echoed as ${JSON.stringify(echoed)}, expected ${JSON.stringify(expected)}`;
     },
   },
 ];

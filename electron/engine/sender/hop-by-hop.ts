@@ -18,7 +18,11 @@ export function isConnectionHeader(name: string): boolean {
 }
 
 /** Drops the connection headers and fixes Host and Content-Length for the bytes actually sent. */
-export function headersForSending(rawHeaders: RawHeaders, url: URL, bodyLength: number): RawHeaders {
+export function headersForSending(
+  rawHeaders: RawHeaders,
+  url: URL,
+  bodyLength: number,
+): RawHeaders {
   const result: RawHeaders = [];
   let sawHost = false;
   let sawLength = false;

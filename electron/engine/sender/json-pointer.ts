@@ -2,7 +2,8 @@
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new Error(`invalid JSON pointer "${pointer}": it must start with "/"`);
+  if (!pointer.startsWith('/'))
+    throw new Error(`invalid JSON pointer "${pointer}": it must start with "/"`);
   return pointer
     .slice(1)
     .split('/')
@@ -19,12 +20,16 @@ export function setAtPointer(document: unknown, pointer: string, value: unknown)
     const last = index === tokens.length - 1;
     if (Array.isArray(node)) {
       const position = token === '-' ? node.length : Number(token);
-      if (!Number.isInteger(position) || position < 0) throw new Error(`"${token}" in ${pointer} is not an array index`);
+      if (!Number.isInteger(position) || position < 0)
+        throw new Error(`"${token}" in ${pointer} is not an array index`);
       if (last) node[position] = value;
       else node = node[position] ??= {};
       return;
     }
-    if (node === null || typeof node !== 'object') throw new Error(`cannot set ${pointer}: "${token}" is under a ${node === null ? 'null' : typeof node}`);
+    if (node === null || typeof node !== 'object')
+      throw new Error(
+        `cannot set ${pointer}: "${token}" is under a ${node === null ? 'null' : typeof node}`,
+      );
     const object = node as Record<string, unknown>;
     if (last) object[token] = value;
     else node = object[token] ??= {};

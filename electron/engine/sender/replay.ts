@@ -28,7 +28,11 @@ export interface Resigning {
  * With `resign`, the provider signs it afresh (new timestamp and id), which a replay needs once the
  * original signature is past the provider's tolerance (Stripe: 5 minutes).
  */
-export function buildReplay(source: ReplaySource, edits: ReplayEdits, resign?: Resigning): OutgoingRequest {
+export function buildReplay(
+  source: ReplaySource,
+  edits: ReplayEdits,
+  resign?: Resigning,
+): OutgoingRequest {
   const request: OutgoingRequest = {
     method: edits.method ?? source.method,
     url: edits.url,
@@ -36,6 +40,7 @@ export function buildReplay(source: ReplaySource, edits: ReplayEdits, resign?: R
     body: edits.body ?? source.body,
   };
   if (!resign) return request;
-  if (!resign.provider.sign) throw new Error(`provider "${resign.provider.id}" cannot sign requests`);
+  if (!resign.provider.sign)
+    throw new Error(`provider "${resign.provider.id}" cannot sign requests`);
   return resign.provider.sign(request, resign.secret, resign.options);
 }

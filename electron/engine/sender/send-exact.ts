@@ -19,15 +19,25 @@ const agents = {
  * Sends a request with its headers in the given order and case and its body bytes untouched.
  * Never throws: a target that is down or too slow is an outcome, not an exception.
  */
-export function sendExact(outgoing: OutgoingRequest, options: SendOptions = {}): Promise<SendOutcome> {
+export function sendExact(
+  outgoing: OutgoingRequest,
+  options: SendOptions = {},
+): Promise<SendOutcome> {
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? 30_000;
   let url: URL;
   try {
     url = new URL(outgoing.url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported protocol ${url.protocol}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`unsupported protocol ${url.protocol}`);
   } catch (error) {
-    return Promise.resolve(failure('invalid-request', `invalid target URL "${outgoing.url}": ${(error as Error).message}`, started));
+    return Promise.resolve(
+      failure(
+        'invalid-request',
+        `invalid target URL "${outgoing.url}": ${(error as Error).message}`,
+        started,
+      ),
+    );
   }
   const headers = headersForSending(outgoing.rawHeaders, url, outgoing.body.length).flat();
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -40,11 +50,14 @@ export function sendExact(outgoing: OutgoingRequest, options: SendOptions = {}):
       clearTimeout(timer);
       resolve(outcome);
     };
-    const fail = (code: SendFailureCode, message: string) => settle(failure(code, message, started));
+    const fail = (code: SendFailureCode, message: string) =>
+      settle(failure(code, message, started));
     let req: ReturnType<typeof httpRequest>;
     try {
-      req = send(url, { method: outgoing.method, headers, agent: agents[url.protocol as 'http:' | 'https:'] }, (res) =>
-        collectAnswer(res, started, settle, fail),
+      req = send(
+        url,
+        { method: outgoing.method, headers, agent: agents[url.protocol as 'http:' | 'https:'] },
+        (res) => collectAnswer(res, started, settle, fail),
       );
     } catch (error) {
       fail('invalid-request', `the request cannot be sent: ${(error as Error).message}`);
@@ -74,7 +87,8 @@ function collectAnswer(
   res.on('error', (error) => fail('reset', `the answer was cut off: ${error.message}`));
   res.on('end', () => {
     const rawHeaders: [string, string][] = [];
-    for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) rawHeaders.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+    for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+      rawHeaders.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
     settle({
       ok: true,
       answer: {
@@ -91,11 +105,17 @@ function failure(code: SendFailureCode, message: string, started: number): SendO
   return { ok: false, code, message, timing: { totalMs: performance.now() - started } };
 }
 
-function describeFailure(error: NodeJS.ErrnoException, url: URL): { code: SendFailureCode; message: string } {
+function describeFailure(
+  error: NodeJS.ErrnoException,
+  url: URL,
+): { code: SendFailureCode; message: string } {
   const where = url.host;
   switch (error.code) {
     case 'ECONNREFUSED':
-      return { code: 'connection-refused', message: `nothing is listening on ${where} (connection refused)` };
+      return {
+        code: 'connection-refused',
+        message: `nothing is listening on ${where} (connection refused)`,
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return { code: 'dns', message: `cannot resolve host ${url.hostname}` };

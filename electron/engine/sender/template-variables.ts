@@ -28,7 +28,9 @@ export function expandVariables(value: unknown, now: number = Date.now()): unkno
   }
   if (Array.isArray(value)) return value.map((item) => expandVariables(item, now));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandVariables(item, now)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, expandVariables(item, now)]),
+    );
   }
   return value;
 }

@@ -11,7 +11,8 @@ export interface SendAnswer {
   timing: { firstByteMs: number; totalMs: number };
 }
 
-export type SendFailureCode = 'connection-refused' | 'timeout' | 'dns' | 'reset' | 'invalid-request' | 'other';
+export type SendFailureCode =
+  'connection-refused' | 'timeout' | 'dns' | 'reset' | 'invalid-request' | 'other';
 
 /** One attempt's outcome: the target answered (any status), or the request failed before an answer. */
 export type SendOutcome =

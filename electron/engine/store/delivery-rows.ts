@@ -7,7 +7,7 @@ import { headerValue } from '../delivery';
 /** Columns list() and change events need: never the bodies or JSON blobs. */
 export const SUMMARY_COLUMNS =
   'seq, id, received_at, endpoint, method, target, size, truncated, content_type, ' +
-  'response_status, via, provider, event, handshake, badge';
+  'response_status, via, provider, event, handshake, badge, pinned, labels, note';
 
 export const INSERT_SQL = `INSERT INTO deliveries (
   id, received_at, endpoint, remote_address, method, target, path, http_version, raw_headers,
@@ -31,6 +31,10 @@ export interface SummaryRow {
   event: string | null;
   handshake: number;
   badge: string;
+  pinned: number;
+  /** JSON array of strings, NULL when none. */
+  labels: string | null;
+  note: string | null;
 }
 
 export interface DeliveryRow extends SummaryRow {
@@ -140,6 +144,10 @@ export function rowToSummary(row: SummaryRow): DeliverySummary {
     event: row.event,
     handshake: row.handshake !== 0,
     badge: row.badge as VerdictBadge,
+    // Annotations appear only when set: most deliveries have none, and lists stay small.
+    ...(row.pinned ? { pinned: true } : {}),
+    ...(row.labels ? { labels: JSON.parse(row.labels) as string[] } : {}),
+    ...(row.note !== null ? { note: row.note } : {}),
   };
 }
 

@@ -28,7 +28,7 @@ import { createTransactionRunner, openDatabase } from './open-store';
 import type { Totals } from './retention';
 import { createEvictor, resolveRetention } from './retention';
 import type { DeliveryFilter } from './search-query';
-import { buildWhere } from './search-query';
+import { buildWhere, countQuery, listSql } from './search-query';
 import type { DerivedFacts, DeliveryStore, RetentionLimits, StoreChange } from './types';
 
 export interface OpenDeliveryStoreOptions {
@@ -152,7 +152,7 @@ export function openDeliveryStore(
     if (query.text) searchIndex.catchUp();
     const where = buildWhere(query, query.beforeSeq);
     // One extra row tells whether an older page exists without a second query.
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM deliveries${where.sql} ORDER BY seq DESC LIMIT ?`;
+    const sql = listSql(SUMMARY_COLUMNS, where);
     const rows = cached(sql).all([...where.params, limit + 1]) as SummaryRow[];
     const hasMore = rows.length > limit;
     const items: DeliverySummary[] = [];
@@ -165,11 +165,9 @@ export function openDeliveryStore(
   function count(filter: DeliveryFilter = {}): number {
     assertOpen();
     if (filter.text) searchIndex.catchUp();
-    const where = buildWhere(filter);
-    if (where.sql === '') return (readTotals.get([]) as Totals).count;
-    const row = cached(`SELECT count(*) AS n FROM deliveries${where.sql}`).get(where.params) as {
-      n: number;
-    };
+    if (buildWhere(filter).sql === '') return (readTotals.get([]) as Totals).count;
+    const query = countQuery(filter);
+    const row = cached(query.sql).get(query.params) as { n: number };
     return row.n;
   }
 

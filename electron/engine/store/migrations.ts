@@ -121,6 +121,14 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE deliveries ADD COLUMN labels TEXT;
         ALTER TABLE deliveries ADD COLUMN note TEXT;
         CREATE INDEX deliveries_pinned ON deliveries(seq) WHERE pinned = 1;
+        -- The timeline groups by time and verdict: this index answers it without reading rows,
+        -- and serves every received_at range the old one did.
+        DROP INDEX deliveries_by_received_at;
+        CREATE INDEX deliveries_by_received_at_badge ON deliveries(received_at, badge);
+        -- "provider + event + verdict" is the inspector's most common combined filter: answered
+        -- from this index alone (it still serves provider and provider + event).
+        DROP INDEX deliveries_by_provider_event;
+        CREATE INDEX deliveries_by_provider_event_badge ON deliveries(provider, event, badge);
         CREATE TABLE delivery_labels (
           label TEXT NOT NULL,
           seq INTEGER NOT NULL,

@@ -47,7 +47,11 @@ export function createSearchIndexer(db: SqliteDatabase, transaction: <T>(work: (
       const rows = selectPending.all([watermark(), STEP_ROWS]) as PendingRow[];
       for (const row of rows) {
         const rawHeaders = JSON.parse(row.raw_headers) as RawHeaders;
-        const text = searchableText({ target: row.target, rawHeaders, body: new Uint8Array(row.body) });
+        const text = searchableText({
+          target: row.target,
+          rawHeaders,
+          body: new Uint8Array(row.body),
+        });
         insertText.run([row.seq, ...text]);
       }
       const last = rows.at(-1);

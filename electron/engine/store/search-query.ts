@@ -24,6 +24,9 @@ export function buildWhere(filter: DeliveryFilter, beforeSeq?: number): WhereCla
   // The method column is COLLATE NOCASE: "post" finds POST, and the index still applies.
   if (filter.method !== undefined) add('method = ?', filter.method);
   if (filter.pathPrefix !== undefined && filter.pathPrefix !== '') {
+    // The explicit range lets the planner use the path index whatever the bound value is.
+    add('path >= ?', filter.pathPrefix);
+    add('path < ?', `${filter.pathPrefix}\u{10FFFF}`);
     add('path GLOB ?', `${escapeGlob(filter.pathPrefix)}*`);
   }
   if (filter.endpoint !== undefined) add('endpoint = ?', filter.endpoint);
@@ -33,11 +36,52 @@ export function buildWhere(filter: DeliveryFilter, beforeSeq?: number): WhereCla
   if (filter.event !== undefined) add('event = ?', filter.event);
   if (filter.badge !== undefined) add('badge = ?', filter.badge);
   if (filter.responseStatus !== undefined) add('response_status = ?', filter.responseStatus);
+  // Literal values: the partial index deliveries_pinned applies only when the query says pinned = 1.
+  if (filter.pinned !== undefined) conditions.push(filter.pinned ? 'pinned = 1' : 'pinned = 0');
+  if (filter.label !== undefined) {
+    add('seq IN (SELECT seq FROM delivery_labels WHERE label = ?)', filter.label);
+  }
   const match = filter.text === undefined ? null : ftsMatchExpression(filter.text);
   if (match !== null) {
-    add('seq IN (SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ?)', match);
+    // With another filter, `+seq` (no index on this term) makes SQLite walk that filter's index
+    // and test membership, instead of looking up every row the words match (130 ms -> 20 ms for
+    // a common word within the last day at 100,000 deliveries). Alone, the word list drives.
+    const column = conditions.length > (beforeSeq !== undefined ? 1 : 0) ? '+seq' : 'seq';
+    add(`${column} IN (SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ?)`, match);
   }
   return { sql: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * The list statement for a WHERE clause. Two steps: the inner query finds the page's seqs from the
+ * indexes alone (every index ends with seq, so no row is read to filter or sort), then only the
+ * page's rows are read. One step would read every matching row before sorting: 240 ms instead of
+ * a few for "path prefix" at 100,000 deliveries. Its last parameter is the row limit.
+ */
+export function listSql(columns: string, where: WhereClause): string {
+  return (
+    `SELECT ${columns} FROM deliveries WHERE seq IN ` +
+    `(SELECT seq FROM deliveries${where.sql} ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC`
+  );
+}
+
+/**
+ * The count statement. Text alone is counted in the full-text index itself (it holds exactly one
+ * entry per delivery): 10 ms instead of 130 ms for a word in half of 100,000 bodies.
+ */
+export function countQuery(filter: DeliveryFilter): WhereClause {
+  const onlyText = Object.entries(filter).every(
+    ([key, value]) => key === 'text' || value === undefined,
+  );
+  const match = filter.text === undefined ? null : ftsMatchExpression(filter.text);
+  if (onlyText && match !== null) {
+    return {
+      sql: 'SELECT count(*) AS n FROM deliveries_fts WHERE deliveries_fts MATCH ?',
+      params: [match],
+    };
+  }
+  const where = buildWhere(filter);
+  return { sql: `SELECT count(*) AS n FROM deliveries${where.sql}`, params: where.params };
 }
 
 /** GLOB is case-sensitive like paths, and uses the path index for a literal prefix. */

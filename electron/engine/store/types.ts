@@ -1,5 +1,12 @@
-import type { DeliveryPage, DeliveryQuery, DeliverySummary, StoreStats } from '../../contract/delivery';
+import type {
+  DeliveryPage,
+  DeliveryQuery,
+  DeliverySummary,
+  StoreStats,
+} from '../../contract/delivery';
+import type { DeliveryFacets, DeliveryHistogram } from '../../contract/inspector';
 import type { Verdict } from '../../contract/verdict';
+import type { AnnotationPatch } from './annotations';
 import type { Delivery, NewDelivery } from '../delivery';
 
 /** Retention limits; whichever is hit first evicts the oldest deliveries. */
@@ -36,6 +43,12 @@ export interface DeliveryStore {
   /** Oldest first, for export; yields every matching delivery without holding them all in memory. */
   iterate(ids?: readonly string[]): Iterable<Delivery>;
   updateDerived(id: string, facts: DerivedFacts): void;
+  /** Pins, labels or notes a delivery; answers its new summary, or null when the id is unknown. */
+  annotate(id: string, patch: AnnotationPatch): DeliverySummary | null;
+  /** Distinct providers, events, endpoints, methods, statuses, badges, labels with counts. */
+  facets(filter?: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>): DeliveryFacets;
+  /** Matching deliveries over time in about `buckets` buckets, with per-event and per-badge counts. */
+  histogram(filter: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>, buckets: number): DeliveryHistogram;
   delete(ids: readonly string[]): number;
   clear(): void;
   stats(): StoreStats;

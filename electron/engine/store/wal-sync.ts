@@ -10,8 +10,12 @@ import { open, type FileHandle } from 'node:fs/promises';
  * per batch. Concurrent callers share one fsync; a caller arriving while one runs waits for the next,
  * since its frames may have been written after the running fsync started.
  */
-export function createWalSyncer(databaseFile: string): { sync(): Promise<void>; close(): Promise<void> } {
-  if (databaseFile === ':memory:') return { sync: () => Promise.resolve(), close: () => Promise.resolve() };
+export function createWalSyncer(databaseFile: string): {
+  sync(): Promise<void>;
+  close(): Promise<void>;
+} {
+  if (databaseFile === ':memory:')
+    return { sync: () => Promise.resolve(), close: () => Promise.resolve() };
   let handle: Promise<FileHandle> | null = null;
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;

@@ -1,6 +1,7 @@
 // Client-side export of one delivery: a jsonl line (same keys as `hookscope export`) and HAR 1.2.
 import type { DeliveryDetail, RawHeaders } from '../../../electron/contract/delivery';
 import { bytesToBase64, decodeUtf8Strict } from './bytes';
+import { formatHttpVersion } from './format';
 import { headerValue, joinUrl, queryParams } from './request-parts';
 
 export interface JsonlRecord {
@@ -15,7 +16,12 @@ export interface JsonlRecord {
   bodyBase64: string;
   size: number;
   truncated: boolean;
-  response: { status: number; rawHeaders: RawHeaders; bodyBase64: string; latencyMs: number } | null;
+  response: {
+    status: number;
+    rawHeaders: RawHeaders;
+    bodyBase64: string;
+    latencyMs: number;
+  } | null;
 }
 
 /** Raw facts only: derived facts (provider, verdict) are recomputed on import. */
@@ -63,10 +69,6 @@ function harHeaders(rawHeaders: RawHeaders): HarNameValue[] {
   return rawHeaders.map(([name, value]) => ({ name, value }));
 }
 
-function harHttpVersion(version: string): string {
-  return version.startsWith('HTTP/') ? version : `HTTP/${version}`;
-}
-
 export function toHarEntry(delivery: DeliveryDetail, baseUrl: string) {
   const requestBody = harText(delivery.body);
   const response = delivery.response;
@@ -78,7 +80,7 @@ export function toHarEntry(delivery: DeliveryDetail, baseUrl: string) {
     request: {
       method: delivery.method,
       url: joinUrl(baseUrl, delivery.target),
-      httpVersion: harHttpVersion(delivery.httpVersion),
+      httpVersion: formatHttpVersion(delivery.httpVersion),
       cookies: [],
       headers: harHeaders(delivery.rawHeaders),
       queryString: queryParams(delivery.target),
@@ -98,7 +100,7 @@ export function toHarEntry(delivery: DeliveryDetail, baseUrl: string) {
     response: {
       status: response?.status ?? 0,
       statusText: '',
-      httpVersion: harHttpVersion(delivery.httpVersion),
+      httpVersion: formatHttpVersion(delivery.httpVersion),
       cookies: [],
       headers: response ? harHeaders(response.rawHeaders) : [],
       content: {
@@ -112,7 +114,12 @@ export function toHarEntry(delivery: DeliveryDetail, baseUrl: string) {
     },
     cache: {},
     timings: { send: 0, wait: latency, receive: 0 },
-    _hookscope: { id: delivery.id, endpoint: delivery.endpoint, remoteAddress: delivery.remoteAddress, truncated: delivery.truncated },
+    _hookscope: {
+      id: delivery.id,
+      endpoint: delivery.endpoint,
+      remoteAddress: delivery.remoteAddress,
+      truncated: delivery.truncated,
+    },
   };
 }
 
@@ -129,6 +136,9 @@ export function toHar(deliveries: readonly DeliveryDetail[], baseUrl: string, ve
 }
 
 /** A file name safe on every OS: the delivery id is time-ordered, so files sort by arrival. */
-export function exportFileName(delivery: Pick<DeliveryDetail, 'id'>, extension: 'jsonl' | 'har'): string {
+export function exportFileName(
+  delivery: Pick<DeliveryDetail, 'id'>,
+  extension: 'jsonl' | 'har',
+): string {
   return `hookscope-${delivery.id.replace(/[^A-Za-z0-9_-]/g, '_')}.${extension}`;
 }

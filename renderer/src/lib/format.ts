@@ -68,3 +68,8 @@ export function statusClass(status: number | null): string {
   if (status < 500) return 'client';
   return 'server';
 }
+
+/** The engine stores `HTTP/1.1`; older records and fixtures may hold just `1.1`. */
+export function formatHttpVersion(version: string): string {
+  return version.startsWith('HTTP/') ? version : `HTTP/${version}`;
+}

@@ -10,18 +10,40 @@ export interface Filters {
   method: string;
   provider: string;
   badge: VerdictBadge | '';
+  event: string;
+  endpoint: string;
+  /** The answer's status code as typed ("500"), or ''. */
+  status: string;
+  /** A window back from now ('' = all time); see TIME_RANGES in selectors.ts. */
+  range: '' | '15m' | '1h' | '24h' | '7d';
+  pinned: boolean;
+  label: string;
 }
 
-export const EMPTY_FILTERS: Filters = { text: '', method: '', provider: '', badge: '' };
+export const EMPTY_FILTERS: Filters = {
+  text: '',
+  method: '',
+  provider: '',
+  badge: '',
+  event: '',
+  endpoint: '',
+  status: '',
+  range: '',
+  pinned: false,
+  label: '',
+};
 
 export interface FiltersSlice {
   filters: Filters;
   setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
   resetFilters: () => void;
+  /** Applies a whole set at once (a saved filter): one relist, not one per field. */
+  replaceFilters: (filters: Filters) => void;
 }
 
 export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = (set) => ({
   filters: EMPTY_FILTERS,
   setFilter: (key, value) => set((state) => ({ filters: { ...state.filters, [key]: value } })),
   resetFilters: () => set({ filters: EMPTY_FILTERS }),
+  replaceFilters: (filters) => set({ filters }),
 });

@@ -30,19 +30,45 @@ export function selectNeighborId(state: AppState, delta: number): string | null 
 }
 
 export function isFiltered(filters: Filters): boolean {
-  return filters.text.trim() !== '' || filters.method !== '' || filters.provider !== '' || filters.badge !== '';
+  return (
+    filters.text.trim() !== '' ||
+    filters.method !== '' ||
+    filters.provider !== '' ||
+    filters.badge !== '' ||
+    filters.event !== '' ||
+    filters.endpoint !== '' ||
+    filters.status !== '' ||
+    filters.range !== '' ||
+    filters.pinned ||
+    filters.label !== ''
+  );
 }
+
+/** Time windows of the range filter, in ms back from now. */
+export const TIME_RANGES: Record<Exclude<Filters['range'], ''>, { label: string; ms: number }> = {
+  '15m': { label: 'Last 15 minutes', ms: 15 * 60_000 },
+  '1h': { label: 'Last hour', ms: 3_600_000 },
+  '24h': { label: 'Last 24 hours', ms: 86_400_000 },
+  '7d': { label: 'Last 7 days', ms: 7 * 86_400_000 },
+};
 
 export const selectIsFiltered = (state: AppState): boolean => isFiltered(state.filters);
 
 /** The engine query for the current filters (without paging). */
-export function toDeliveryQuery(filters: Filters, limit = 200): DeliveryQuery {
+export function toDeliveryQuery(filters: Filters, limit = 200, now = Date.now()): DeliveryQuery {
   const query: DeliveryQuery = { limit };
   const text = filters.text.trim();
   if (text) query.text = text;
   if (filters.method) query.method = filters.method;
   if (filters.provider) query.provider = filters.provider;
   if (filters.badge) query.badge = filters.badge;
+  if (filters.event) query.event = filters.event;
+  if (filters.endpoint) query.endpoint = filters.endpoint;
+  const status = Number(filters.status);
+  if (filters.status && Number.isInteger(status)) query.responseStatus = status;
+  if (filters.range) query.since = now - TIME_RANGES[filters.range].ms;
+  if (filters.pinned) query.pinned = true;
+  if (filters.label) query.label = filters.label;
   return query;
 }
 
@@ -54,12 +80,21 @@ export function matchesStructuredFilters(summary: DeliverySummary, filters: Filt
   if (filters.method && summary.method.toUpperCase() !== filters.method.toUpperCase()) return false;
   if (filters.provider && summary.provider !== filters.provider) return false;
   if (filters.badge && summary.badge !== filters.badge) return false;
+  if (filters.event && summary.event !== filters.event) return false;
+  if (filters.endpoint && summary.endpoint !== filters.endpoint) return false;
+  if (filters.status && String(summary.responseStatus) !== filters.status) return false;
+  // New arrivals are always within a "last N" window; they are never pinned or labelled yet.
+  if (filters.pinned && !summary.pinned) return false;
+  if (filters.label && !summary.labels?.includes(filters.label)) return false;
   return true;
 }
 
 /** The empty state (receiver URL + curl) shows only when nothing was ever captured. */
 export const selectShowWelcome = (state: AppState): boolean =>
-  state.phase === 'ready' && state.ids.length === 0 && !selectIsFiltered(state) && state.stats.count === 0;
+  state.phase === 'ready' &&
+  state.ids.length === 0 &&
+  !selectIsFiltered(state) &&
+  state.stats.count === 0;
 
 const optionalColumnsCache = new WeakMap<Map<string, DeliverySummary>, OptionalColumnFlags>();
 

@@ -40,7 +40,8 @@ export function startSync(api: AppApi, store: AppStore): StoreSync {
       api.forget(change.ids);
       state.evict(change.ids);
       if (state.selectedId !== null && change.ids.includes(state.selectedId)) state.select(null);
-      if (state.compareId !== null && change.ids.includes(state.compareId)) state.setCompareId(null);
+      if (state.compareId !== null && change.ids.includes(state.compareId))
+        state.setCompareId(null);
       return;
     }
     const { filters } = state;
@@ -50,9 +51,11 @@ export function startSync(api: AppApi, store: AppStore): StoreSync {
     if (filters.text.trim() === '') return state.appendBatch(candidates);
     // Only the engine's index knows whether a body matches the search: ask it about the new arrivals.
     const since = Math.min(...candidates.map((item) => item.receivedAt));
-    void api.call('deliveries:list', { ...toDeliveryQuery(filters, PAGE_SIZE), since }).then((result) => {
-      if (result.ok && !stopped) store.getState().appendBatch(result.value.items);
-    });
+    void api
+      .call('deliveries:list', { ...toDeliveryQuery(filters, PAGE_SIZE), since })
+      .then((result) => {
+        if (result.ok && !stopped) store.getState().appendBatch(result.value.items);
+      });
   };
 
   const receive = (change: QueuedChange) => {
@@ -118,8 +121,12 @@ export function startSync(api: AppApi, store: AppStore): StoreSync {
   async function loadOlder(): Promise<void> {
     const { nextBeforeSeq, filters } = store.getState();
     if (nextBeforeSeq === null) return;
-    const result = await api.call('deliveries:list', { ...toDeliveryQuery(filters, PAGE_SIZE), beforeSeq: nextBeforeSeq });
-    if (result.ok && !stopped) store.getState().prependOlder(result.value.items, result.value.nextBeforeSeq);
+    const result = await api.call('deliveries:list', {
+      ...toDeliveryQuery(filters, PAGE_SIZE),
+      beforeSeq: nextBeforeSeq,
+    });
+    if (result.ok && !stopped)
+      store.getState().prependOlder(result.value.items, result.value.nextBeforeSeq);
   }
 
   return {

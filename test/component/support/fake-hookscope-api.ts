@@ -8,11 +8,25 @@ import type {
   EventPayload,
   HookscopeApi,
 } from '../../../electron/contract/api';
-import type { DeliveryDetail, DeliveryQuery, DeliverySummary } from '../../../electron/contract/delivery';
+import type {
+  DeliveryDetail,
+  DeliveryQuery,
+  DeliverySummary,
+} from '../../../electron/contract/delivery';
 import { fail, ok, type Result } from '../../../electron/contract/result';
+import type { InspectorSettings } from '../../../electron/contract/inspector';
+import { diffDeliveries } from '../../../electron/engine/inspect/diff';
 
 export function toSummary(detail: DeliveryDetail): DeliverySummary {
-  const { remoteAddress: _r, httpVersion: _h, rawHeaders: _rh, body: _b, response: _res, verdict: _v, ...summary } = detail;
+  const {
+    remoteAddress: _r,
+    httpVersion: _h,
+    rawHeaders: _rh,
+    body: _b,
+    response: _res,
+    verdict: _v,
+    ...summary
+  } = detail;
   return summary;
 }
 
@@ -32,6 +46,7 @@ export class FakeHookscopeApi implements HookscopeApi {
   readonly calls: { name: CallName; input: unknown }[] = [];
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   receiverUrl = 'http://127.0.0.1:8080';
+  inspectorSettings: InspectorSettings = { savedFilters: [], maskRules: [], usePresets: true };
 
   constructor(deliveries: DeliveryDetail[] = []) {
     this.deliveries = [...deliveries];
@@ -48,10 +63,15 @@ export class FakeHookscopeApi implements HookscopeApi {
       case 'deliveries:list': {
         const query = input as DeliveryQuery;
         const limit = query.limit ?? 100;
-        const newestFirst = [...this.deliveries].sort((a, b) => b.seq - a.seq).filter((d) => matches(d, query));
+        const newestFirst = [...this.deliveries]
+          .sort((a, b) => b.seq - a.seq)
+          .filter((d) => matches(d, query));
         const page = newestFirst.slice(0, limit);
         const more = newestFirst.length > limit;
-        return ok({ items: page.map(toSummary), nextBeforeSeq: more ? (page.at(-1)?.seq ?? null) : null });
+        return ok({
+          items: page.map(toSummary),
+          nextBeforeSeq: more ? (page.at(-1)?.seq ?? null) : null,
+        });
       }
       case 'deliveries:get': {
         const found = this.deliveries.find((d) => d.id === input.id);
@@ -60,18 +80,42 @@ export class FakeHookscopeApi implements HookscopeApi {
       case 'deliveries:delete': {
         const ids = new Set(input.ids as string[]);
         const before = this.deliveries.length;
-        this.deliveries.splice(0, this.deliveries.length, ...this.deliveries.filter((d) => !ids.has(d.id)));
+        this.deliveries.splice(
+          0,
+          this.deliveries.length,
+          ...this.deliveries.filter((d) => !ids.has(d.id)),
+        );
         return ok({ deleted: before - this.deliveries.length });
       }
       case 'deliveries:clear':
         this.deliveries.length = 0;
         return ok(null);
       case 'deliveries:stats':
-        return ok({ count: this.deliveries.length, bytes: this.deliveries.reduce((sum, d) => sum + d.size, 0) });
+        return ok({
+          count: this.deliveries.length,
+          bytes: this.deliveries.reduce((sum, d) => sum + d.size, 0),
+        });
       case 'deliveries:count':
         return ok({ count: this.deliveries.length });
       case 'receiver:info':
         return ok({ url: this.receiverUrl, port: 8080, publicUrl: null });
+      // The inspector's diff runs the engine's real diff over the stored test deliveries.
+      case 'deliveries:diff': {
+        const a = this.deliveries.find((d) => d.id === input.a);
+        const b = this.deliveries.find((d) => d.id === input.b);
+        if (!a || !b) return fail('not-found', 'no such delivery');
+        return ok(
+          diffDeliveries(a, b, {
+            masks: input.masks as string[] | undefined,
+            usePresets: input.usePresets === true,
+          }),
+        );
+      }
+      case 'inspector:load':
+        return ok(this.inspectorSettings);
+      case 'inspector:save':
+        this.inspectorSettings = input as unknown as InspectorSettings;
+        return ok(this.inspectorSettings);
       default:
         return fail('unknown-call', name);
     }
@@ -86,7 +130,8 @@ export class FakeHookscopeApi implements HookscopeApi {
 
   /** Pushes an event as the engine would. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.#listeners.get(event) ?? []) (listener as EventListener<E>)(payload);
+    for (const listener of this.#listeners.get(event) ?? [])
+      (listener as EventListener<E>)(payload);
   }
 
   /** Stores new deliveries and pushes them, like the receiver committing a batch. */

@@ -3,7 +3,10 @@ import type { DeliveryDetail } from '../../../electron/contract/delivery';
 
 const encoder = new TextEncoder();
 
-export function makeDelivery(seq: number, overrides: Partial<DeliveryDetail> & { text?: string } = {}): DeliveryDetail {
+export function makeDelivery(
+  seq: number,
+  overrides: Partial<DeliveryDetail> & { text?: string } = {},
+): DeliveryDetail {
   const { text, ...rest } = overrides;
   const body = rest.body ?? encoder.encode(text ?? `{"n":${seq}}`);
   return {
@@ -29,7 +32,12 @@ export function makeDelivery(seq: number, overrides: Partial<DeliveryDetail> & {
       ['Content-Type', 'application/json'],
       ['Content-Length', String(body.length)],
     ],
-    response: { status: 200, rawHeaders: [['content-type', 'text/plain']], body: encoder.encode('ok'), latencyMs: 1.5 },
+    response: {
+      status: 200,
+      rawHeaders: [['content-type', 'text/plain']],
+      body: encoder.encode('ok'),
+      latencyMs: 1.5,
+    },
     verdict: null,
     ...rest,
     body,

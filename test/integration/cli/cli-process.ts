@@ -17,11 +17,15 @@ export interface CliResult {
   stdoutBytes: Buffer;
 }
 
-export function spawnCli(args: readonly string[]): ChildProcess {
+/** `env` adds to (or, with undefined values, removes from) this process's environment. */
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): ChildProcess {
   return spawn(process.execPath, [...CLI_ARGS, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
   });
 }
 
@@ -46,8 +50,11 @@ export function collect(child: ChildProcess): Promise<CliResult> {
   });
 }
 
-export function runCli(args: readonly string[]): Promise<CliResult> {
-  return collect(spawnCli(args));
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
+  return collect(spawnCli(args, env));
 }
 
 export interface ReadyInfo {
@@ -77,8 +84,9 @@ export interface RunningCli {
 export async function startCli(
   args: readonly string[],
   readyOn: 'stdout' | 'stderr',
+  env: Record<string, string | undefined> = {},
 ): Promise<RunningCli> {
-  const child = spawnCli(args);
+  const child = spawnCli(args, env);
   const result = collect(child);
   const readyStream = readyOn === 'stdout' ? child.stdout : child.stderr;
   const otherStream = readyOn === 'stdout' ? child.stderr : child.stdout;

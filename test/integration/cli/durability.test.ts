@@ -40,7 +40,7 @@ afterAll(async () => {
 describe('durability under SIGKILL', () => {
   it('keeps every acknowledged delivery, byte-exact', async () => {
     const serve = await startCli(
-      ['serve', '--data-dir', dataDir, '--receiver-port', '0'],
+      ['serve', '--data-dir', dataDir, '--receiver-port', '0', '--port', '0'],
       'stdout',
     );
     const agents = Array.from(
@@ -113,7 +113,7 @@ describe('durability under SIGKILL', () => {
 
     // And `serve` starts again on the same folder.
     const again = await startCli(
-      ['serve', '--data-dir', dataDir, '--receiver-port', '0'],
+      ['serve', '--data-dir', dataDir, '--receiver-port', '0', '--port', '0'],
       'stdout',
     );
     expect((await again.stop()).code).toBe(0);

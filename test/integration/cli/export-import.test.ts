@@ -16,7 +16,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'hookscope-roundtrip-'));
   sourceDir = join(root, 'source');
   const serve = await startCli(
-    ['serve', '--data-dir', sourceDir, '--receiver-port', '0'],
+    ['serve', '--data-dir', sourceDir, '--receiver-port', '0', '--port', '0'],
     'stdout',
   );
   const binary = Buffer.alloc(3000);

@@ -16,13 +16,13 @@ afterAll(async () => {
 describe('hookscope serve', () => {
   it('prints exactly one ready line, captures a POST byte for byte and exits 0 on SIGTERM', async () => {
     const serve = await startCli(
-      ['serve', '--data-dir', dataDir, '--receiver-port', '0'],
+      ['serve', '--data-dir', dataDir, '--receiver-port', '0', '--port', '0'],
       'stdout',
     );
+    // "ui" is the app's URL when dist/renderer is built, null otherwise (serve-ui.test.ts pins both).
     expect(serve.readyLine).toMatch(
-      /^hookscope ready \{"receiver":"http:\/\/127\.0\.0\.1:\d+","ui":null,"publicUrl":null\}\n$/,
+      /^hookscope ready \{"receiver":"http:\/\/127\.0\.0\.1:\d+","ui":(null|"http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}"),"publicUrl":null\}\n$/,
     );
-    expect(serve.ready.ui).toBeNull();
     expect(serve.ready.publicUrl).toBeNull();
 
     const body = Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x0a, 0x7d, 0xc3, 0x28]);
@@ -68,7 +68,7 @@ describe('hookscope serve', () => {
       }),
     );
     const serve = await startCli(
-      ['serve', '--data-dir', dataDir, '--receiver-port', '0', '--config', config],
+      ['serve', '--data-dir', dataDir, '--receiver-port', '0', '--port', '0', '--config', config],
       'stdout',
     );
     try {

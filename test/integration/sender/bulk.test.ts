@@ -25,7 +25,12 @@ describe('runBulk', () => {
     const report = await runBulk({
       count: 40,
       concurrency: 4,
-      build: (i) => ({ method: 'POST', url: `${target.url}/bulk`, rawHeaders: [], body: Buffer.from(String(i)) }),
+      build: (i) => ({
+        method: 'POST',
+        url: `${target.url}/bulk`,
+        rawHeaders: [],
+        body: Buffer.from(String(i)),
+      }),
       onProgress: (done) => progress.push(done),
     });
     expect(report.statusCounts).toEqual({ '200': 39, '500': 1 });
@@ -37,12 +42,18 @@ describe('runBulk', () => {
   });
 
   it('flags answers slower than the budget', async () => {
-    target.answer = (req, res) => setTimeout(() => res.end(), req.body.toString() === '0' ? 120 : 0);
+    target.answer = (req, res) =>
+      setTimeout(() => res.end(), req.body.toString() === '0' ? 120 : 0);
     const report = await runBulk({
       count: 5,
       concurrency: 5,
       budgetMs: 100,
-      build: (i) => ({ method: 'POST', url: `${target.url}/`, rawHeaders: [], body: Buffer.from(String(i)) }),
+      build: (i) => ({
+        method: 'POST',
+        url: `${target.url}/`,
+        rawHeaders: [],
+        body: Buffer.from(String(i)),
+      }),
     });
     expect(report.slowerThanBudget).toBe(1);
   });

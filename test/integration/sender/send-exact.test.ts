@@ -40,7 +40,12 @@ describe('sendExact', () => {
       res.writeHead(418, { 'X-Answer': 'teapot' });
       res.end(Buffer.from([0, 255]));
     };
-    const outcome = await sendExact({ method: 'GET', url: `${target.url}/`, rawHeaders: [], body: new Uint8Array() });
+    const outcome = await sendExact({
+      method: 'GET',
+      url: `${target.url}/`,
+      rawHeaders: [],
+      body: new Uint8Array(),
+    });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.answer.status).toBe(418);
     expect(outcome.answer.rawHeaders).toContainEqual(['X-Answer', 'teapot']);
@@ -54,7 +59,12 @@ describe('sendExact', () => {
       res.end();
     };
     const before = target.received.length;
-    const outcome = await sendExact({ method: 'POST', url: `${target.url}/`, rawHeaders: [], body: new Uint8Array([1]) });
+    const outcome = await sendExact({
+      method: 'POST',
+      url: `${target.url}/`,
+      rawHeaders: [],
+      body: new Uint8Array([1]),
+    });
     expect(outcome.ok && outcome.answer.status).toBe(302);
     expect(target.received.length).toBe(before + 1);
   });
@@ -64,19 +74,32 @@ describe('sendExact', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as { port: number }).port;
     await new Promise((resolve) => probe.close(resolve));
-    const outcome = await sendExact({ method: 'POST', url: `http://127.0.0.1:${port}/`, rawHeaders: [], body: new Uint8Array() });
+    const outcome = await sendExact({
+      method: 'POST',
+      url: `http://127.0.0.1:${port}/`,
+      rawHeaders: [],
+      body: new Uint8Array(),
+    });
     expect(outcome).toMatchObject({ ok: false, code: 'connection-refused' });
     expect(!outcome.ok && outcome.message).toContain(`127.0.0.1:${port}`);
   });
 
   it('times out on a target that never answers', async () => {
     target.answer = () => undefined;
-    const outcome = await sendExact({ method: 'POST', url: `${target.url}/slow`, rawHeaders: [], body: new Uint8Array() }, { timeoutMs: 200 });
+    const outcome = await sendExact(
+      { method: 'POST', url: `${target.url}/slow`, rawHeaders: [], body: new Uint8Array() },
+      { timeoutMs: 200 },
+    );
     expect(outcome).toMatchObject({ ok: false, code: 'timeout' });
   });
 
   it('refuses a non-http URL', async () => {
-    const outcome = await sendExact({ method: 'GET', url: 'file:///etc/passwd', rawHeaders: [], body: new Uint8Array() });
+    const outcome = await sendExact({
+      method: 'GET',
+      url: 'file:///etc/passwd',
+      rawHeaders: [],
+      body: new Uint8Array(),
+    });
     expect(outcome).toMatchObject({ ok: false, code: 'invalid-request' });
   });
 });

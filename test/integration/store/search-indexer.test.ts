@@ -9,7 +9,10 @@ const temp = tempDir();
 function indexedUpTo(file: string): number {
   const db = new Database(file);
   try {
-    const row = db.prepare('SELECT indexed_seq FROM store_totals WHERE id = 1').raw().get([]) as unknown[];
+    const row = db
+      .prepare('SELECT indexed_seq FROM store_totals WHERE id = 1')
+      .raw()
+      .get([]) as unknown[];
     return Number(row[0]);
   } finally {
     db.close();
@@ -20,7 +23,9 @@ describe('deferred full-text indexing', () => {
   it('commits first and indexes once the receiver is quiet', async () => {
     const file = temp.file('quiet.db');
     const store = openDeliveryStore(file);
-    store.appendBatch([makeDelivery({ body: new TextEncoder().encode('{"note":"zebra crossing"}') })]);
+    store.appendBatch([
+      makeDelivery({ body: new TextEncoder().encode('{"note":"zebra crossing"}') }),
+    ]);
     expect(indexedUpTo(file)).toBe(0);
     await expect.poll(() => indexedUpTo(file), { timeout: 5_000 }).toBe(1);
     expect(store.list({ text: 'zebra' }).items).toHaveLength(1);
@@ -30,7 +35,8 @@ describe('deferred full-text indexing', () => {
   it('a text search right after an append sees it (the search catches up first)', () => {
     const file = temp.file('eager.db');
     const store = openDeliveryStore(file);
-    for (let i = 0; i < 450; i++) store.appendBatch([makeDelivery({ target: `/t/${i}?animal=okapi${i}` })]);
+    for (let i = 0; i < 450; i++)
+      store.appendBatch([makeDelivery({ target: `/t/${i}?animal=okapi${i}` })]);
     expect(store.count({ text: 'okapi449' })).toBe(1);
     expect(store.count({ text: 'okapi0' })).toBe(1);
     expect(indexedUpTo(file)).toBe(450);

@@ -18,8 +18,9 @@ describe('contract: calls and events', () => {
   });
 
   it('names calls domain:verb and events in the past tense', () => {
-    for (const name of CALL_NAMES) expect(name).toMatch(/^[a-z]+:[a-z]+$/);
-    for (const name of EVENT_NAMES) expect(name).toMatch(/^[a-z]+:[a-z]+ed$/);
+    // Words may be kebab-case (`subscriptions:manual-setup`, `tunnel:url-changed`).
+    for (const name of CALL_NAMES) expect(name).toMatch(/^[a-z]+:[a-z]+(-[a-z]+)*$/);
+    for (const name of EVENT_NAMES) expect(name).toMatch(/^[a-z]+:([a-z]+-)*[a-z]+ed$/);
   });
 
   it('does not treat prototype keys as calls', () => {

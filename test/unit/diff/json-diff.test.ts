@@ -7,7 +7,9 @@ describe('diffJson', () => {
   });
 
   it('reports added, removed and changed with JSON pointers', () => {
-    expect(diffJson({ a: 1, gone: true, x: { y: 'old' } }, { a: 1, x: { y: 'new' }, fresh: null })).toEqual([
+    expect(
+      diffJson({ a: 1, gone: true, x: { y: 'old' } }, { a: 1, x: { y: 'new' }, fresh: null }),
+    ).toEqual([
       { kind: 'removed', pointer: '/gone', old: true },
       { kind: 'changed', pointer: '/x/y', old: 'old', new: 'new' },
       { kind: 'added', pointer: '/fresh', new: null },
@@ -15,16 +17,40 @@ describe('diffJson', () => {
   });
 
   it('reports a type change as a change of the whole value', () => {
-    expect(diffJson({ v: '1' }, { v: 1 })).toEqual([{ kind: 'changed', pointer: '/v', old: '1', new: 1 }]);
-    expect(diffJson({ v: [1] }, { v: { 0: 1 } })).toEqual([{ kind: 'changed', pointer: '/v', old: [1], new: { 0: 1 } }]);
-    expect(diffJson({ v: null }, { v: {} })).toEqual([{ kind: 'changed', pointer: '/v', old: null, new: {} }]);
+    expect(diffJson({ v: '1' }, { v: 1 })).toEqual([
+      { kind: 'changed', pointer: '/v', old: '1', new: 1 },
+    ]);
+    expect(diffJson({ v: [1] }, { v: { 0: 1 } })).toEqual([
+      { kind: 'changed', pointer: '/v', old: [1], new: { 0: 1 } },
+    ]);
+    expect(diffJson({ v: null }, { v: {} })).toEqual([
+      { kind: 'changed', pointer: '/v', old: null, new: {} },
+    ]);
   });
 
   it('matches array items by id, so a reorder is moves and edits stay on their item', () => {
-    const a = { items: [{ id: 1, n: 'a' }, { id: 2, n: 'b' }, { id: 3, n: 'c' }] };
-    const b = { items: [{ id: 3, n: 'c' }, { id: 1, n: 'a' }, { id: 2, n: 'B' }] };
+    const a = {
+      items: [
+        { id: 1, n: 'a' },
+        { id: 2, n: 'b' },
+        { id: 3, n: 'c' },
+      ],
+    };
+    const b = {
+      items: [
+        { id: 3, n: 'c' },
+        { id: 1, n: 'a' },
+        { id: 2, n: 'B' },
+      ],
+    };
     const changes = diffJson(a, b);
-    expect(changes).toContainEqual({ kind: 'moved', pointer: '/items/0', from: '/items/2', old: { id: 3, n: 'c' }, new: { id: 3, n: 'c' } });
+    expect(changes).toContainEqual({
+      kind: 'moved',
+      pointer: '/items/0',
+      from: '/items/2',
+      old: { id: 3, n: 'c' },
+      new: { id: 3, n: 'c' },
+    });
     expect(changes).toContainEqual({ kind: 'changed', pointer: '/items/2/n', old: 'b', new: 'B' });
     expect(changes.filter((c) => c.kind === 'moved')).toHaveLength(1);
   });
@@ -36,7 +62,9 @@ describe('diffJson', () => {
   });
 
   it('detects moves in arrays without ids', () => {
-    expect(diffJson(['a', 'b', 'c'], ['c', 'a', 'b'])).toEqual([{ kind: 'moved', pointer: '/0', from: '/2', old: 'c', new: 'c' }]);
+    expect(diffJson(['a', 'b', 'c'], ['c', 'a', 'b'])).toEqual([
+      { kind: 'moved', pointer: '/0', from: '/2', old: 'c', new: 'c' },
+    ]);
   });
 
   it('handles unicode keys and values and escapes pointer segments', () => {

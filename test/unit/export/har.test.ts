@@ -114,6 +114,10 @@ describe('HAR export', () => {
       via: 'local',
       size: 99_999_999,
       truncated: true,
+      provider: sample(3).provider,
+      event: sample(3).event,
+      handshake: sample(3).handshake,
+      verdict: sample(3).verdict,
     });
   });
 });

@@ -32,6 +32,10 @@ describe('jsonl export line', () => {
       'truncated',
       'response',
       'via',
+      'provider',
+      'event',
+      'handshake',
+      'verdict',
     ]);
     expect(Object.keys(record.response as object)).toEqual([
       'status',

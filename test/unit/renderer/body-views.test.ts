@@ -3,7 +3,12 @@ import { analyzeBody } from '../../../renderer/src/lib/body-analysis';
 import { bytesToBase64, base64ToBytes, isProbablyText } from '../../../renderer/src/lib/bytes';
 import { hexDumpLines } from '../../../renderer/src/lib/hex-dump';
 import { LruCache } from '../../../renderer/src/lib/lru-cache';
-import { headerValue, joinUrl, parseFormPairs, queryParams } from '../../../renderer/src/lib/request-parts';
+import {
+  headerValue,
+  joinUrl,
+  parseFormPairs,
+  queryParams,
+} from '../../../renderer/src/lib/request-parts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -78,7 +83,15 @@ describe('request parts', () => {
   });
 
   it('looks up headers case-insensitively and joins URLs without normalising', () => {
-    expect(headerValue([['Content-TYPE', 'a'], ['content-type', 'b']], 'content-type')).toBe('a');
+    expect(
+      headerValue(
+        [
+          ['Content-TYPE', 'a'],
+          ['content-type', 'b'],
+        ],
+        'content-type',
+      ),
+    ).toBe('a');
     expect(headerValue([], 'x')).toBeNull();
     expect(joinUrl('http://h:1/', '/a/../b')).toBe('http://h:1/a/../b');
     expect(joinUrl('http://h:1', '*')).toBe('http://h:1/*');

@@ -28,7 +28,11 @@ function run(script: string): ShellRun {
     rawArgs.push(out.subarray(start, end));
     start = end + 1;
   }
-  return { rawArgs, args: rawArgs.map((arg) => arg.toString('utf8')), stdin: out.subarray(marker + 7) };
+  return {
+    rawArgs,
+    args: rawArgs.map((arg) => arg.toString('utf8')),
+    stdin: out.subarray(marker + 7),
+  };
 }
 
 const runInShell = (command: string) => run(`${FAKE_CURL}\n${command} </dev/null`);
@@ -36,7 +40,14 @@ const runInShell = (command: string) => run(`${FAKE_CURL}\n${command} </dev/null
 const runPiped = (command: string) => run(`${FAKE_CURL}\n${command}`);
 
 function request(overrides: Partial<CurlRequest>): CurlRequest {
-  return { method: 'POST', baseUrl: 'http://127.0.0.1:8080', target: '/hook', rawHeaders: [], body: new Uint8Array(), ...overrides };
+  return {
+    method: 'POST',
+    baseUrl: 'http://127.0.0.1:8080',
+    target: '/hook',
+    rawHeaders: [],
+    body: new Uint8Array(),
+    ...overrides,
+  };
 }
 
 function dataArgument(args: string[]): string | undefined {
@@ -113,23 +124,39 @@ describe('buildCurl', () => {
         }),
       ),
     );
-    expect(args.filter((arg) => arg.includes(':') && !arg.startsWith('http'))).toEqual(['X-Keep: yes']);
+    expect(args.filter((arg) => arg.includes(':') && !arg.startsWith('http'))).toEqual([
+      'X-Keep: yes',
+    ]);
   });
 
   it('sends an empty header value with curl\'s "Name;" form', () => {
-    const { args } = runInShell(buildCurl(request({ method: 'GET', rawHeaders: [['X-Empty', '']] })));
+    const { args } = runInShell(
+      buildCurl(request({ method: 'GET', rawHeaders: [['X-Empty', '']] })),
+    );
     expect(args).toContain('X-Empty;');
   });
 
   it('uses no -X for GET and POST-with-body, --head for HEAD', () => {
-    expect(runInShell(buildCurl(request({ method: 'GET' }))).args).toEqual(['http://127.0.0.1:8080/hook']);
-    expect(runInShell(buildCurl(request({ method: 'HEAD' }))).args).toEqual(['--head', 'http://127.0.0.1:8080/hook']);
-    expect(runInShell(buildCurl(request({ body: encoder.encode('a') }))).args[0]).toBe('http://127.0.0.1:8080/hook');
-    expect(runInShell(buildCurl(request({ method: 'POST' }))).args.slice(0, 2)).toEqual(['-X', 'POST']);
+    expect(runInShell(buildCurl(request({ method: 'GET' }))).args).toEqual([
+      'http://127.0.0.1:8080/hook',
+    ]);
+    expect(runInShell(buildCurl(request({ method: 'HEAD' }))).args).toEqual([
+      '--head',
+      'http://127.0.0.1:8080/hook',
+    ]);
+    expect(runInShell(buildCurl(request({ body: encoder.encode('a') }))).args[0]).toBe(
+      'http://127.0.0.1:8080/hook',
+    );
+    expect(runInShell(buildCurl(request({ method: 'POST' }))).args.slice(0, 2)).toEqual([
+      '-X',
+      'POST',
+    ]);
   });
 
   it('keeps dot segments and bracket characters in the target literal', () => {
-    const { args } = runInShell(buildCurl(request({ method: 'GET', target: '/a/../b?x[]=1&y={2}' })));
+    const { args } = runInShell(
+      buildCurl(request({ method: 'GET', target: '/a/../b?x[]=1&y={2}' })),
+    );
     expect(args).toEqual(['--path-as-is', '--globoff', 'http://127.0.0.1:8080/a/../b?x[]=1&y={2}']);
   });
 
@@ -140,7 +167,7 @@ describe('buildCurl', () => {
     expect(dataArgument(runInShell(command).args)).toBe(body);
   });
 
-  it('passes non-UTF-8 bytes exactly with $\'\\xHH\' escapes', () => {
+  it("passes non-UTF-8 bytes exactly with $'\\xHH' escapes", () => {
     const body = new Uint8Array([0xff, 0xfe, 0x41, 0x27, 0x5c, 0x80, 0x0a]);
     const command = buildCurl(request({ body }));
     expect(command).toMatch(/--data-binary \$'/);
@@ -151,7 +178,9 @@ describe('buildCurl', () => {
 
   it('pipes bodies holding NUL bytes through printf, byte for byte (POSIX sh too)', () => {
     const body = new Uint8Array(256).map((_, i) => i);
-    const command = buildCurl(request({ body, rawHeaders: [['Content-Type', 'application/octet-stream']] }));
+    const command = buildCurl(
+      request({ body, rawHeaders: [['Content-Type', 'application/octet-stream']] }),
+    );
     expect(command.startsWith('printf ')).toBe(true);
     const { args, stdin } = runPiped(command);
     expect(dataArgument(args)).toBe('@-');

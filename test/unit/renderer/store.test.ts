@@ -34,7 +34,8 @@ function summary(seq: number, overrides: Partial<DeliverySummary> = {}): Deliver
   };
 }
 
-const newestFirst = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => summary(to - i));
+const newestFirst = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => summary(to - i));
 
 describe('deliveries slice', () => {
   it('hydrates a newest-first page into oldest-first ids', () => {
@@ -120,7 +121,18 @@ describe('selectors', () => {
 
   it('builds the engine query from filters, leaving out empty ones', () => {
     expect(toDeliveryQuery(EMPTY_FILTERS, 50)).toEqual({ limit: 50 });
-    expect(toDeliveryQuery({ text: '  order paid ', method: 'POST', provider: 'kanboard', badge: 'fail' }, 10)).toEqual({
+    expect(
+      toDeliveryQuery(
+        {
+          ...EMPTY_FILTERS,
+          text: '  order paid ',
+          method: 'POST',
+          provider: 'kanboard',
+          badge: 'fail',
+        },
+        10,
+      ),
+    ).toEqual({
       limit: 10,
       text: 'order paid',
       method: 'POST',
@@ -130,14 +142,44 @@ describe('selectors', () => {
     expect(isFiltered(EMPTY_FILTERS)).toBe(false);
     expect(isFiltered({ ...EMPTY_FILTERS, text: '   ' })).toBe(false);
     expect(isFiltered({ ...EMPTY_FILTERS, badge: 'ok' })).toBe(true);
+    // The inspector's filters (issue 6): relative time windows are computed from `now`.
+    const now = 1_000_000_000;
+    expect(
+      toDeliveryQuery(
+        {
+          ...EMPTY_FILTERS,
+          event: 'push',
+          endpoint: 'gh',
+          status: '500',
+          range: '1h',
+          pinned: true,
+          label: 'bug',
+        },
+        10,
+        now,
+      ),
+    ).toEqual({
+      limit: 10,
+      event: 'push',
+      endpoint: 'gh',
+      responseStatus: 500,
+      since: now - 3_600_000,
+      pinned: true,
+      label: 'bug',
+    });
+    expect(isFiltered({ ...EMPTY_FILTERS, pinned: true })).toBe(true);
   });
 
   it('judges pushed deliveries against the structured filters', () => {
     const filters = { ...EMPTY_FILTERS, method: 'post', provider: 'preservica' };
     expect(matchesStructuredFilters(summary(1, { provider: 'preservica' }), filters)).toBe(true);
     expect(matchesStructuredFilters(summary(1, { provider: 'kanboard' }), filters)).toBe(false);
-    expect(matchesStructuredFilters(summary(1, { method: 'GET', provider: 'preservica' }), filters)).toBe(false);
-    expect(matchesStructuredFilters(summary(1, { badge: 'ok' }), { ...EMPTY_FILTERS, badge: 'fail' })).toBe(false);
+    expect(
+      matchesStructuredFilters(summary(1, { method: 'GET', provider: 'preservica' }), filters),
+    ).toBe(false);
+    expect(
+      matchesStructuredFilters(summary(1, { badge: 'ok' }), { ...EMPTY_FILTERS, badge: 'fail' }),
+    ).toBe(false);
   });
 
   it('shows optional columns only when some delivery has the fact, cached per byId map', () => {
@@ -146,13 +188,24 @@ describe('selectors', () => {
     const first = selectOptionalColumns(store.getState());
     expect(first).toEqual({ provider: false, event: false, verdict: false });
     expect(selectOptionalColumns(store.getState())).toBe(first);
-    store.getState().appendBatch([summary(2, { provider: 'kanboard', event: 'task.create', badge: 'ok' })]);
-    expect(selectOptionalColumns(store.getState())).toEqual({ provider: true, event: true, verdict: true });
+    store
+      .getState()
+      .appendBatch([summary(2, { provider: 'kanboard', event: 'task.create', badge: 'ok' })]);
+    expect(selectOptionalColumns(store.getState())).toEqual({
+      provider: true,
+      event: true,
+      verdict: true,
+    });
   });
 
   it('lists facet values: common methods plus unusual ones seen, providers seen', () => {
     const store = createAppStore();
-    store.getState().replaceAll([summary(1, { method: 'PROPFIND', provider: 'b' }), summary(2, { provider: 'a' })], null);
+    store
+      .getState()
+      .replaceAll(
+        [summary(1, { method: 'PROPFIND', provider: 'b' }), summary(2, { provider: 'a' })],
+        null,
+      );
     const facets = selectFacetValues(store.getState());
     expect(facets.methods).toContain('PROPFIND');
     expect(facets.methods).toContain('GET');
@@ -177,7 +230,9 @@ describe('selectors', () => {
     expect(selectIngressUrl(store.getState())).toBeNull();
     store.getState().setReceiver({ url: 'http://127.0.0.1:8080', port: 8080, publicUrl: null });
     expect(selectIngressUrl(store.getState())).toBe('http://127.0.0.1:8080');
-    store.getState().setReceiver({ url: 'http://127.0.0.1:8080', port: 8080, publicUrl: 'https://x.ngrok.app' });
+    store
+      .getState()
+      .setReceiver({ url: 'http://127.0.0.1:8080', port: 8080, publicUrl: 'https://x.ngrok.app' });
     expect(selectIngressUrl(store.getState())).toBe('https://x.ngrok.app');
   });
 });

@@ -24,26 +24,12 @@ describe('searchable text', () => {
 
   it('indexes the target raw and percent-decoded, and headers as name: value lines', () => {
     const [target, headers] = searchableText({
-      id: 'x',
-      receivedAt: 0,
-      endpoint: null,
-      remoteAddress: '127.0.0.1',
-      method: 'GET',
       target: '/q?x=hello%20world',
-      httpVersion: '1.1',
       rawHeaders: [
         ['X-A', '1'],
         ['x-a', '2'],
       ],
       body: new Uint8Array(0),
-      size: 0,
-      truncated: false,
-      via: 'local',
-      response: null,
-      provider: null,
-      event: null,
-      handshake: false,
-      verdict: null,
     });
     expect(target).toBe('/q?x=hello%20world\n/q?x=hello world');
     expect(headers).toBe('X-A: 1\nx-a: 2\n');

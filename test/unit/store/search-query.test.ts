@@ -24,8 +24,18 @@ describe('buildWhere', () => {
 
   it('binds every value and escapes GLOB wildcards in the path prefix', () => {
     const where = buildWhere({ method: 'POST', pathPrefix: '/a*[b]?', responseStatus: 200 }, 42);
-    expect(where.sql).toBe(' WHERE seq < ? AND method = ? AND path GLOB ? AND response_status = ?');
-    expect(where.params).toEqual([42, 'POST', '/a[*][[]b][?]*', 200]);
+    // The range (issue 6) lets the path index serve any prefix; GLOB keeps the match exact.
+    expect(where.sql).toBe(
+      ' WHERE seq < ? AND method = ? AND path >= ? AND path < ? AND path GLOB ? AND response_status = ?',
+    );
+    expect(where.params).toEqual([
+      42,
+      'POST',
+      '/a*[b]?',
+      '/a*[b]?\u{10FFFF}',
+      '/a[*][[]b][?]*',
+      200,
+    ]);
   });
 
   it('ignores search text with nothing searchable', () => {

@@ -47,7 +47,12 @@ function headerObject(rawHeaders: RawHeaders): Record<string, string | string[]>
   for (const [name, value] of rawHeaders) {
     const key = name.toLowerCase();
     const existing = result[key];
-    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    result[key] =
+      existing === undefined
+        ? value
+        : Array.isArray(existing)
+          ? [...existing, value]
+          : [existing, value];
   }
   return result;
 }
@@ -58,13 +63,22 @@ function queryObject(target: string | undefined): Record<string, string | string
   const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
   for (const [key, value] of new URLSearchParams(query)) {
     const existing = result[key];
-    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    result[key] =
+      existing === undefined
+        ? value
+        : Array.isArray(existing)
+          ? [...existing, value]
+          : [existing, value];
   }
   return result;
 }
 
 /** Diffs two deliveries: headers, query and body (structural for JSON, by line for text). */
-export function diffMessages(a: DiffableMessage, b: DiffableMessage, options: DiffOptions = {}): MessageDiff {
+export function diffMessages(
+  a: DiffableMessage,
+  b: DiffableMessage,
+  options: DiffOptions = {},
+): MessageDiff {
   const envelope = diffJson(
     { headers: headerObject(a.rawHeaders), query: queryObject(a.target) },
     { headers: headerObject(b.rawHeaders), query: queryObject(b.target) },
@@ -83,7 +97,11 @@ export function diffMessages(a: DiffableMessage, b: DiffableMessage, options: Di
     const lines = diffLines(textA, textB);
     body = { kind: 'text', lines, equal: textA === textB };
   } else {
-    body = { kind: 'binary', equal: Buffer.compare(Buffer.from(a.body), Buffer.from(b.body)) === 0, sizes: [a.body.length, b.body.length] };
+    body = {
+      kind: 'binary',
+      equal: Buffer.compare(Buffer.from(a.body), Buffer.from(b.body)) === 0,
+      sizes: [a.body.length, b.body.length],
+    };
   }
   const bodyEqual = body.kind === 'json' ? body.changes.length === 0 : body.equal;
   return { equal: envelope.length === 0 && bodyEqual, changes: envelope, body };

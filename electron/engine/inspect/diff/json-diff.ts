@@ -6,7 +6,8 @@ import type { DiffChange, DiffOptions } from './types';
 type Json = unknown;
 type Masked = (pointer: string) => boolean;
 
-const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: Json): v is Record<string, Json> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Structural diff of two JSON documents: key order is ignored, arrays whose items carry an `id` are
@@ -27,7 +28,13 @@ function walk(a: Json, b: Json, pointer: string, masked: Masked, out: DiffChange
   if (canonicalJson(a) !== canonicalJson(b)) out.push({ kind: 'changed', pointer, old: a, new: b });
 }
 
-function diffObjects(a: Record<string, Json>, b: Record<string, Json>, pointer: string, masked: Masked, out: DiffChange[]) {
+function diffObjects(
+  a: Record<string, Json>,
+  b: Record<string, Json>,
+  pointer: string,
+  masked: Masked,
+  out: DiffChange[],
+) {
   for (const key of Object.keys(a)) {
     const at = childPointer(pointer, key);
     if (!(key in b)) {
@@ -48,7 +55,11 @@ function itemId(item: Json): string | null {
 
 function diffArrays(a: Json[], b: Json[], pointer: string, masked: Masked, out: DiffChange[]) {
   const ids = [...a, ...b].map(itemId);
-  const allHaveIds = ids.length > 0 && ids.every((id) => id !== null) && new Set(ids.slice(0, a.length)).size === a.length && new Set(ids.slice(a.length)).size === b.length;
+  const allHaveIds =
+    ids.length > 0 &&
+    ids.every((id) => id !== null) &&
+    new Set(ids.slice(0, a.length)).size === a.length &&
+    new Set(ids.slice(a.length)).size === b.length;
   if (allHaveIds) diffArraysById(a, b, pointer, masked, out);
   else diffArraysBySequence(a, b, pointer, masked, out);
 }
@@ -57,7 +68,12 @@ function diffArraysById(a: Json[], b: Json[], pointer: string, masked: Masked, o
   const oldIndex = new Map(a.map((item, i) => [itemId(item)!, i]));
   const newIds = new Set(b.map((item) => itemId(item)!));
   a.forEach((item, i) => {
-    if (!newIds.has(itemId(item)!)) pushUnlessMasked(out, masked, { kind: 'removed', pointer: childPointer(pointer, i), old: item });
+    if (!newIds.has(itemId(item)!))
+      pushUnlessMasked(out, masked, {
+        kind: 'removed',
+        pointer: childPointer(pointer, i),
+        old: item,
+      });
   });
   // An item only "moved" if its position among the surviving items changed, not because an earlier
   // item was inserted or removed.
@@ -68,8 +84,16 @@ function diffArraysById(a: Json[], b: Json[], pointer: string, masked: Masked, o
     const id = itemId(item)!;
     const i = oldIndex.get(id);
     const at = childPointer(pointer, j);
-    if (i === undefined) return pushUnlessMasked(out, masked, { kind: 'added', pointer: at, new: item });
-    if (!stable.has(id)) pushUnlessMasked(out, masked, { kind: 'moved', pointer: at, from: childPointer(pointer, i), old: a[i], new: item });
+    if (i === undefined)
+      return pushUnlessMasked(out, masked, { kind: 'added', pointer: at, new: item });
+    if (!stable.has(id))
+      pushUnlessMasked(out, masked, {
+        kind: 'moved',
+        pointer: at,
+        from: childPointer(pointer, i),
+        old: a[i],
+        new: item,
+      });
     walk(a[i], item, at, masked, out);
   });
 }
@@ -77,7 +101,13 @@ function diffArraysById(a: Json[], b: Json[], pointer: string, masked: Masked, o
 // Above this many cells the LCS table costs too much memory; compare position by position instead.
 const MAX_LCS_CELLS = 4_000_000;
 
-function diffArraysBySequence(a: Json[], b: Json[], pointer: string, masked: Masked, out: DiffChange[]) {
+function diffArraysBySequence(
+  a: Json[],
+  b: Json[],
+  pointer: string,
+  masked: Masked,
+  out: DiffChange[],
+) {
   if (a.length * b.length > MAX_LCS_CELLS) return diffArraysByPosition(a, b, pointer, masked, out);
   const keysA = a.map(canonicalJson);
   const keysB = b.map(canonicalJson);
@@ -97,7 +127,8 @@ function diffArraysBySequence(a: Json[], b: Json[], pointer: string, masked: Mas
 
   // A value that left one place and appeared at another is a move.
   const addedByKey = new Map<string, number[]>();
-  for (const index of added) addedByKey.set(keysB[index]!, [...(addedByKey.get(keysB[index]!) ?? []), index]);
+  for (const index of added)
+    addedByKey.set(keysB[index]!, [...(addedByKey.get(keysB[index]!) ?? []), index]);
   const stillRemoved: number[] = [];
   const moved = new Set<number>();
   for (const index of removed) {
@@ -105,7 +136,13 @@ function diffArraysBySequence(a: Json[], b: Json[], pointer: string, masked: Mas
     if (target === undefined) stillRemoved.push(index);
     else {
       moved.add(target);
-      pushUnlessMasked(out, masked, { kind: 'moved', pointer: childPointer(pointer, target), from: childPointer(pointer, index), old: a[index], new: b[target] });
+      pushUnlessMasked(out, masked, {
+        kind: 'moved',
+        pointer: childPointer(pointer, target),
+        from: childPointer(pointer, index),
+        old: a[index],
+        new: b[target],
+      });
     }
   }
   const stillAdded = added.filter((index) => !moved.has(index));
@@ -115,18 +152,40 @@ function diffArraysBySequence(a: Json[], b: Json[], pointer: string, masked: Mas
     if (stillAdded.includes(index) && !pairedAdded.has(index)) {
       pairedAdded.add(index);
       walk(a[index], b[index], childPointer(pointer, index), masked, out);
-    } else pushUnlessMasked(out, masked, { kind: 'removed', pointer: childPointer(pointer, index), old: a[index] });
+    } else
+      pushUnlessMasked(out, masked, {
+        kind: 'removed',
+        pointer: childPointer(pointer, index),
+        old: a[index],
+      });
   }
   for (const index of stillAdded) {
-    if (!pairedAdded.has(index)) pushUnlessMasked(out, masked, { kind: 'added', pointer: childPointer(pointer, index), new: b[index] });
+    if (!pairedAdded.has(index))
+      pushUnlessMasked(out, masked, {
+        kind: 'added',
+        pointer: childPointer(pointer, index),
+        new: b[index],
+      });
   }
 }
 
-function diffArraysByPosition(a: Json[], b: Json[], pointer: string, masked: Masked, out: DiffChange[]) {
+function diffArraysByPosition(
+  a: Json[],
+  b: Json[],
+  pointer: string,
+  masked: Masked,
+  out: DiffChange[],
+) {
   const shared = Math.min(a.length, b.length);
   for (let i = 0; i < shared; i++) walk(a[i], b[i], childPointer(pointer, i), masked, out);
-  for (let i = shared; i < a.length; i++) pushUnlessMasked(out, masked, { kind: 'removed', pointer: childPointer(pointer, i), old: a[i] });
-  for (let j = shared; j < b.length; j++) pushUnlessMasked(out, masked, { kind: 'added', pointer: childPointer(pointer, j), new: b[j] });
+  for (let i = shared; i < a.length; i++)
+    pushUnlessMasked(out, masked, {
+      kind: 'removed',
+      pointer: childPointer(pointer, i),
+      old: a[i],
+    });
+  for (let j = shared; j < b.length; j++)
+    pushUnlessMasked(out, masked, { kind: 'added', pointer: childPointer(pointer, j), new: b[j] });
 }
 
 function pushUnlessMasked(out: DiffChange[], masked: Masked, change: DiffChange) {
@@ -140,7 +199,10 @@ export function longestCommonSubsequence(a: readonly string[], b: readonly strin
   const table = new Uint32Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i * cols + j] = a[i] === b[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
+      table[i * cols + j] =
+        a[i] === b[j]
+          ? table[(i + 1) * cols + j + 1]! + 1
+          : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
     }
   }
   const result: string[] = [];

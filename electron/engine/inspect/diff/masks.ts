@@ -9,7 +9,9 @@ export function compileMasks(patterns: readonly string[] = []): (pointer: string
     const last = segments.at(-1);
     if (last !== undefined && keyNames.has(last)) return true;
     return pointerPatterns.some(
-      (pattern) => pattern.length === segments.length && pattern.every((part, i) => part === '*' || part === segments[i]),
+      (pattern) =>
+        pattern.length === segments.length &&
+        pattern.every((part, i) => part === '*' || part === segments[i]),
     );
   };
 }

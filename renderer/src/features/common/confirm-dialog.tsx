@@ -8,7 +8,13 @@ export interface ConfirmRequest {
   onConfirm: () => void;
 }
 
-export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
+export function ConfirmDialog({
+  request,
+  onClose,
+}: {
+  request: ConfirmRequest | null;
+  onClose: () => void;
+}) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {

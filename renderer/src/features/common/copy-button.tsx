@@ -24,7 +24,12 @@ export function CopyButton({
     setState(ok ? 'copied' : 'failed');
   };
   return (
-    <button type="button" className={`button button-small ${className}`} data-testid={testId} onClick={() => void onClick()}>
+    <button
+      type="button"
+      className={`button button-small ${className}`}
+      data-testid={testId}
+      onClick={() => void onClick()}
+    >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );

@@ -1,6 +1,12 @@
 import { reasonPhrase, statusClass } from '../../lib/format';
 
-export function StatusCode({ status, withReason = false }: { status: number | null; withReason?: boolean }) {
+export function StatusCode({
+  status,
+  withReason = false,
+}: {
+  status: number | null;
+  withReason?: boolean;
+}) {
   if (status === null) return <span className="status-code status-none">—</span>;
   const reason = withReason ? reasonPhrase(status) : '';
   return (

@@ -1,16 +1,27 @@
 // A body with its views as tabs. Everything renders as text nodes: captured bodies are hostile.
-import { useMemo, useState } from 'react';
-import { analyzeBody, type BodyViewKind } from '../../lib/body-analysis';
+import { useState } from 'react';
+import type { BodyViewKind } from '../../lib/body-analysis';
 import { formatBytes } from '../../lib/format';
 import { CopyButton } from '../common/copy-button';
+import { ImagePreview } from '../inspector/image-preview';
+import { MultipartView } from '../inspector/multipart-view';
+import { useBodyAnalysis } from '../inspector/use-body-analysis';
 import { HexView } from './hex-view';
-import { JsonTree } from './json-tree';
+import { JsonTree, type PointerMarks } from './json-tree';
 import { PairsTable } from './pairs-table';
 
 /** Raw text beyond this is behind a "show all" button: a huge <pre> makes layout slow. */
 const RAW_PREVIEW_CHARS = 512 * 1024;
 
-const TAB_LABELS: Record<BodyViewKind, string> = { json: 'JSON', form: 'Form', raw: 'Raw', hex: 'Hex' };
+const TAB_LABELS: Record<BodyViewKind, string> = {
+  json: 'JSON',
+  form: 'Form',
+  multipart: 'Parts',
+  xml: 'XML',
+  image: 'Image',
+  raw: 'Raw',
+  hex: 'Hex',
+};
 
 interface BodyViewProps {
   bytes: Uint8Array;
@@ -18,15 +29,35 @@ interface BodyViewProps {
   /** `detail` for the request body, `response` for the answer: prefixes every data-testid. */
   testIdPrefix: string;
   truncated?: boolean;
+  /** Findings to mark in the JSON tree at their pointer (schema errors). */
+  marks?: PointerMarks;
 }
 
-export function BodyView({ bytes, contentType, testIdPrefix, truncated = false }: BodyViewProps) {
-  const analysis = useMemo(() => analyzeBody(bytes, contentType), [bytes, contentType]);
+export function BodyView({
+  bytes,
+  contentType,
+  testIdPrefix,
+  truncated = false,
+  marks,
+}: BodyViewProps) {
+  const analysis = useBodyAnalysis(bytes, contentType);
   const [chosen, setChosen] = useState<BodyViewKind | null>(null);
   const [showAllRaw, setShowAllRaw] = useState(false);
-  const view = chosen && analysis.views.includes(chosen) ? chosen : analysis.preferred;
 
-  if (bytes.length === 0) return <p className="muted" data-testid={`${testIdPrefix}-empty-body`}>No body.</p>;
+  if (bytes.length === 0)
+    return (
+      <p className="muted" data-testid={`${testIdPrefix}-empty-body`}>
+        No body.
+      </p>
+    );
+  if (!analysis) {
+    return (
+      <p className="muted" data-testid={`${testIdPrefix}-formatting`}>
+        Formatting {formatBytes(bytes.length)}…
+      </p>
+    );
+  }
+  const view = chosen && analysis.views.includes(chosen) ? chosen : analysis.preferred;
 
   const rawText = showAllRaw ? analysis.text : analysis.text.slice(0, RAW_PREVIEW_CHARS);
   return (
@@ -52,23 +83,51 @@ export function BodyView({ bytes, contentType, testIdPrefix, truncated = false }
           {truncated && ' · truncated'}
         </span>
         <CopyButton
-          text={() => (view === 'json' && analysis.json ? JSON.stringify(analysis.json.value, null, 2) : analysis.text)}
+          text={() =>
+            view === 'json' && analysis.json
+              ? JSON.stringify(analysis.json.value, null, 2)
+              : view === 'xml' && analysis.xml !== null
+                ? analysis.xml
+                : analysis.text
+          }
           label={view === 'json' ? 'Copy pretty' : 'Copy text'}
         />
       </div>
       <div className="tab-panel" role="tabpanel">
-        {view === 'json' && analysis.json && <JsonTree value={analysis.json.value} testId={`${testIdPrefix}-json`} />}
-        {view === 'form' && analysis.form && <PairsTable pairs={analysis.form} testId={`${testIdPrefix}-form`} />}
+        {view === 'json' && analysis.json && (
+          <JsonTree value={analysis.json.value} testId={`${testIdPrefix}-json`} marks={marks} />
+        )}
+        {view === 'form' && analysis.form && (
+          <PairsTable pairs={analysis.form} testId={`${testIdPrefix}-form`} />
+        )}
+        {view === 'multipart' && analysis.multipart && (
+          <MultipartView parts={analysis.multipart} testId={`${testIdPrefix}-multipart`} />
+        )}
+        {view === 'xml' && analysis.xml !== null && (
+          <pre className="raw-text" data-testid={`${testIdPrefix}-xml`}>
+            {analysis.xml}
+          </pre>
+        )}
+        {view === 'image' && analysis.image && (
+          <ImagePreview bytes={bytes} type={analysis.image} testId={`${testIdPrefix}-image`} />
+        )}
         {view === 'raw' && (
           <>
             {!analysis.isText && (
-              <p className="notice">Not valid UTF-8 text: shown decoded with replacement characters. The Hex tab has the exact bytes.</p>
+              <p className="notice">
+                Not valid UTF-8 text: shown decoded with replacement characters. The Hex tab has the
+                exact bytes.
+              </p>
             )}
             <pre className="raw-text" data-testid={`${testIdPrefix}-raw`}>
               {rawText}
             </pre>
             {rawText.length < analysis.text.length && (
-              <button type="button" className="button button-small show-more" onClick={() => setShowAllRaw(true)}>
+              <button
+                type="button"
+                className="button button-small show-more"
+                onClick={() => setShowAllRaw(true)}
+              >
                 Show all ({formatBytes(bytes.length)})
               </button>
             )}

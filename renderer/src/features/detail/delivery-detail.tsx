@@ -3,7 +3,7 @@ import { useEffect, useState, type Ref } from 'react';
 import type { DeliveryDetail as Detail } from '../../../../electron/contract/delivery';
 import type { Result } from '../../../../electron/contract/result';
 import { useAppStore, useServices } from '../../app-context';
-import { formatBytes, formatDateTime } from '../../lib/format';
+import { formatBytes, formatDateTime, formatHttpVersion } from '../../lib/format';
 import { queryParams } from '../../lib/request-parts';
 import { selectSelectedSummary } from '../../store/selectors';
 import { MethodBadge } from '../common/method-badge';
@@ -13,8 +13,13 @@ import { DetailActions } from './detail-actions';
 import { HeadersTable } from './headers-table';
 import { PairsTable } from './pairs-table';
 import { ResponsePanel } from './response-panel';
+import { ReplayPanel } from '../replay/replay-panel';
 import { Section } from './section';
 import { VerdictPanel } from './verdict-panel';
+import { AnnotationBar } from '../inspector/annotation-bar';
+import { CompareDiff, useComparePair } from '../inspector/compare-diff';
+import { schemaMarks } from '../inspector/schema-marks';
+import { SnsConfirmPanel } from '../providers/sns-confirm-panel';
 
 export function DeliveryDetailPane({ paneRef }: { paneRef?: Ref<HTMLDivElement> }) {
   const { api } = useServices();
@@ -32,6 +37,22 @@ export function DeliveryDetailPane({ paneRef }: { paneRef?: Ref<HTMLDivElement> 
       cancelled = true;
     };
   }, [api, summary]);
+
+  // Two deliveries picked: the pane shows their diff instead of one delivery.
+  const comparePair = useComparePair();
+  if (comparePair) {
+    return (
+      <div
+        className="detail"
+        ref={paneRef}
+        tabIndex={-1}
+        data-testid="detail"
+        aria-label="Delivery diff"
+      >
+        <CompareDiff pair={comparePair} />
+      </div>
+    );
+  }
 
   let content;
   if (!summary) {
@@ -57,7 +78,13 @@ export function DeliveryDetailPane({ paneRef }: { paneRef?: Ref<HTMLDivElement> 
   }
 
   return (
-    <div className="detail" ref={paneRef} tabIndex={-1} data-testid="detail" aria-label="Delivery detail">
+    <div
+      className="detail"
+      ref={paneRef}
+      tabIndex={-1}
+      data-testid="detail"
+      aria-label="Delivery detail"
+    >
       {content}
     </div>
   );
@@ -71,7 +98,7 @@ function DetailBody({ delivery }: { delivery: Detail }) {
         <div className="request-line" data-testid="detail-request-line">
           <MethodBadge method={delivery.method} />
           <span className="request-target">{delivery.target}</span>
-          <span className="muted request-version">HTTP/{delivery.httpVersion}</span>
+          <span className="muted request-version">{formatHttpVersion(delivery.httpVersion)}</span>
           <VerdictBadge badge={delivery.badge} />
         </div>
         <div className="detail-meta">
@@ -86,9 +113,14 @@ function DetailBody({ delivery }: { delivery: Detail }) {
           {delivery.truncated && <span className="tag tag-warning">body truncated</span>}
         </div>
         <DetailActions delivery={delivery} />
+        <AnnotationBar delivery={delivery} />
       </header>
       <VerdictPanel verdict={delivery.verdict} />
-      <Section title={`Request headers (${delivery.rawHeaders.length})`} testId="detail-request-headers">
+      <SnsConfirmPanel delivery={delivery} />
+      <Section
+        title={`Request headers (${delivery.rawHeaders.length})`}
+        testId="detail-request-headers"
+      >
         <HeadersTable headers={delivery.rawHeaders} testId="detail-headers" />
       </Section>
       {params.length > 0 && (
@@ -97,9 +129,16 @@ function DetailBody({ delivery }: { delivery: Detail }) {
         </Section>
       )}
       <Section title="Request body" testId="detail-body">
-        <BodyView bytes={delivery.body} contentType={delivery.contentType} testIdPrefix="detail" truncated={delivery.truncated} />
+        <BodyView
+          bytes={delivery.body}
+          contentType={delivery.contentType}
+          testIdPrefix="detail"
+          truncated={delivery.truncated}
+          marks={schemaMarks(delivery.verdict)}
+        />
       </Section>
       <ResponsePanel response={delivery.response} />
+      <ReplayPanel delivery={delivery} />
     </div>
   );
 }

@@ -14,7 +14,13 @@ export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
   const baseUrl = useAppStore((state) => state.receiver?.url ?? FALLBACK_BASE_URL);
   const { deleteDelivery } = useDeliveryActions();
   const curl = () =>
-    buildCurl({ method: delivery.method, baseUrl, target: delivery.target, rawHeaders: delivery.rawHeaders, body: delivery.body });
+    buildCurl({
+      method: delivery.method,
+      baseUrl,
+      target: delivery.target,
+      rawHeaders: delivery.rawHeaders,
+      body: delivery.body,
+    });
   return (
     <div className="detail-actions">
       <CopyButton text={curl} label="Copy as curl" testId="copy-curl" />
@@ -22,7 +28,13 @@ export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
         type="button"
         className="button button-small"
         data-testid="export-jsonl"
-        onClick={() => downloadText(exportFileName(delivery, 'jsonl'), toJsonlLine(delivery), 'application/x-ndjson')}
+        onClick={() =>
+          downloadText(
+            exportFileName(delivery, 'jsonl'),
+            toJsonlLine(delivery),
+            'application/x-ndjson',
+          )
+        }
       >
         Export JSONL
       </button>
@@ -31,7 +43,11 @@ export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
         className="button button-small"
         data-testid="export-har"
         onClick={() =>
-          downloadText(exportFileName(delivery, 'har'), JSON.stringify(toHar([delivery], baseUrl), null, 2), 'application/json')
+          downloadText(
+            exportFileName(delivery, 'har'),
+            JSON.stringify(toHar([delivery], baseUrl), null, 2),
+            'application/json',
+          )
         }
       >
         Export HAR

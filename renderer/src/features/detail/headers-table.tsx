@@ -11,7 +11,11 @@ export function HeadersTable({ headers, testId }: { headers: RawHeaders; testId:
   return (
     <div className="kv-block">
       <div className="kv-toolbar">
-        <CopyButton text={() => headersAsText(headers)} label="Copy headers" testId={`${testId}-copy`} />
+        <CopyButton
+          text={() => headersAsText(headers)}
+          label="Copy headers"
+          testId={`${testId}-copy`}
+        />
       </div>
       <table className="kv-table" data-testid={testId}>
         <tbody>

@@ -18,8 +18,13 @@ export function HexView({ bytes, testId }: { bytes: Uint8Array; testId: string }
         </div>
       ))}
       {total > shown && (
-        <button type="button" className="button button-small show-more" onClick={() => setShown(shown + LINES_PER_PAGE)}>
-          Show {Math.min(LINES_PER_PAGE, total - shown) * 16} more bytes ({total - shown} lines left)
+        <button
+          type="button"
+          className="button button-small show-more"
+          onClick={() => setShown(shown + LINES_PER_PAGE)}
+        >
+          Show {Math.min(LINES_PER_PAGE, total - shown) * 16} more bytes ({total - shown} lines
+          left)
         </button>
       )}
     </div>

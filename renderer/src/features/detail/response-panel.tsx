@@ -10,7 +10,9 @@ export function ResponsePanel({ response }: { response: RecordedResponse | null 
   if (!response) {
     return (
       <Section title="Response" testId="detail-response">
-        <p className="muted">No answer was recorded (the connection closed before Hookscope replied).</p>
+        <p className="muted">
+          No answer was recorded (the connection closed before Hookscope replied).
+        </p>
       </Section>
     );
   }
@@ -28,7 +30,11 @@ export function ResponsePanel({ response }: { response: RecordedResponse | null 
       <h4 className="subheading">Headers</h4>
       <HeadersTable headers={response.rawHeaders} testId="response-headers" />
       <h4 className="subheading">Body</h4>
-      <BodyView bytes={response.body} contentType={headerValue(response.rawHeaders, 'content-type')} testIdPrefix="response" />
+      <BodyView
+        bytes={response.body}
+        contentType={headerValue(response.rawHeaders, 'content-type')}
+        testIdPrefix="response"
+      />
     </Section>
   );
 }

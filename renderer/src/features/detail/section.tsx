@@ -18,7 +18,12 @@ export function Section({
   return (
     <section className="section" data-testid={testId}>
       <header className="section-header">
-        <button type="button" className="section-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="section-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           <span className="section-chevron">{open ? '▾' : '▸'}</span>
           {title}
         </button>

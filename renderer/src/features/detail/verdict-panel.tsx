@@ -15,12 +15,18 @@ export function VerdictPanel({ verdict }: { verdict: Verdict | null }) {
   return (
     <Section title="Verdict" testId="detail-verdict">
       <ul className="verdict-list">
-        <li className={`verdict-item verdict-sig-${signature.status}`}>
+        <li
+          className={`verdict-item verdict-sig-${signature.status}`}
+          data-testid="verdict-signature"
+        >
           <strong>{SIGNATURE_TEXT[signature.status]}</strong>
           {signature.reason && <span className="muted"> — {signature.reason}</span>}
         </li>
         {schema.status !== 'no-schema' && (
-          <li className={`verdict-item verdict-schema-${schema.status}`}>
+          <li
+            className={`verdict-item verdict-schema-${schema.status}`}
+            data-testid="verdict-schema"
+          >
             <strong>{schema.status === 'valid' ? 'Schema valid' : 'Schema invalid'}</strong>
             {schema.errors.map((error, index) => (
               <div key={index} className="verdict-detail">
@@ -30,7 +36,11 @@ export function VerdictPanel({ verdict }: { verdict: Verdict | null }) {
           </li>
         )}
         {health.map((finding, index) => (
-          <li key={index} className={`verdict-item verdict-health-${finding.severity}`}>
+          <li
+            key={index}
+            className={`verdict-item verdict-health-${finding.severity}`}
+            data-testid="verdict-health"
+          >
             <strong>{finding.code}</strong> <span>{finding.message}</span>
           </li>
         ))}

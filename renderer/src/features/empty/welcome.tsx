@@ -26,7 +26,11 @@ export function Welcome() {
           <p className="muted">Or send one yourself:</p>
           <div className="welcome-curl">
             <pre data-testid="sample-curl">{sampleCurl(localUrl ?? url)}</pre>
-            <CopyButton text={sampleCurl(localUrl ?? url)} label="Copy command" testId="copy-sample-curl" />
+            <CopyButton
+              text={sampleCurl(localUrl ?? url)}
+              label="Copy command"
+              testId="copy-sample-curl"
+            />
           </div>
         </>
       ) : (

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useServices } from '../../app-context';
 import { selectFacetValues, selectIsFiltered } from '../../store/selectors';
+import { FilterMenus } from '../inspector/filter-menus';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -30,8 +31,10 @@ export function FilterBar() {
   // "/" or Ctrl/Cmd+F focuses the search box, as in most dev tools.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      const wantsSearch = (event.key === '/' && !typing) || (event.key === 'f' && (event.ctrlKey || event.metaKey));
+      const typing =
+        event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      const wantsSearch =
+        (event.key === '/' && !typing) || (event.key === 'f' && (event.ctrlKey || event.metaKey));
       if (!wantsSearch) return;
       event.preventDefault();
       inputRef.current?.focus();
@@ -41,7 +44,10 @@ export function FilterBar() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const methods = filters.method && !facets.methods.includes(filters.method) ? [...facets.methods, filters.method] : facets.methods;
+  const methods =
+    filters.method && !facets.methods.includes(filters.method)
+      ? [...facets.methods, filters.method]
+      : facets.methods;
 
   return (
     <div className="filter-bar">
@@ -88,8 +94,13 @@ export function FilterBar() {
           ))}
         </select>
       )}
+      <FilterMenus />
       {filtered && (
-        <button type="button" className="button button-small button-ghost" onClick={() => store.getState().resetFilters()}>
+        <button
+          type="button"
+          className="button button-small button-ghost"
+          onClick={() => store.getState().resetFilters()}
+        >
           Reset
         </button>
       )}

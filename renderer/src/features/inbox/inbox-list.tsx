@@ -3,7 +3,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore, useServices } from '../../app-context';
-import { selectIds, selectIndexOf, selectNeighborId, selectOptionalColumns } from '../../store/selectors';
+import {
+  selectIds,
+  selectIndexOf,
+  selectNeighborId,
+  selectOptionalColumns,
+} from '../../store/selectors';
 import { gridTemplate, ROW_HEIGHT } from './inbox-columns';
 import { InboxHeader } from './inbox-header';
 import { InboxRow } from './inbox-row';
@@ -105,12 +110,28 @@ export function InboxList({ onOpen }: { onOpen?: () => void }) {
     announceScroll(element);
   };
 
-  const select = useCallback((id: string) => store.getState().select(id), [store]);
+  // Ctrl/Cmd-click picks the second delivery of a diff; a plain click selects one and ends the diff.
+  const select = useCallback(
+    (id: string, compare = false) => {
+      const state = store.getState();
+      if (compare && state.selectedId !== null && state.selectedId !== id) {
+        state.setCompareId(id);
+        return;
+      }
+      state.select(id);
+      if (state.compareId !== null) state.setCompareId(null);
+    },
+    [store],
+  );
+  const compareId = useAppStore((state) => state.compareId);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const state = store.getState();
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1,
+    );
     let target: string | null | undefined;
     switch (event.key) {
       case 'ArrowDown':
@@ -156,7 +177,8 @@ export function InboxList({ onOpen }: { onOpen?: () => void }) {
   };
 
   const items = virtualizer.getVirtualItems();
-  const selectedRendered = selectedId !== null && items.some((item) => ids[item.index] === selectedId);
+  const selectedRendered =
+    selectedId !== null && items.some((item) => ids[item.index] === selectedId);
 
   return (
     <div
@@ -188,6 +210,7 @@ export function InboxList({ onOpen }: { onOpen?: () => void }) {
                 index={item.index}
                 start={item.start}
                 selected={id === selectedId}
+                compared={id === compareId}
                 columns={columns}
                 template={template}
                 onSelect={select}
@@ -197,7 +220,12 @@ export function InboxList({ onOpen }: { onOpen?: () => void }) {
         </div>
       </div>
       {!followTail && ids.length > 0 && (
-        <button type="button" className="jump-latest" data-testid="jump-to-latest" onClick={jumpToLatest}>
+        <button
+          type="button"
+          className="jump-latest"
+          data-testid="jump-to-latest"
+          onClick={jumpToLatest}
+        >
           ↓ Jump to latest
         </button>
       )}

@@ -13,12 +13,24 @@ interface InboxRowProps {
   index: number;
   start: number;
   selected: boolean;
+  /** Picked as the other side of a diff (Ctrl/Cmd-click). */
+  compared?: boolean;
   columns: OptionalColumnFlags;
   template: string;
-  onSelect: (id: string) => void;
+  /** `compare`: Ctrl/Cmd-click, picks the row as the other side of a diff. */
+  onSelect: (id: string, compare?: boolean) => void;
 }
 
-export const InboxRow = memo(function InboxRow({ id, index, start, selected, columns, template, onSelect }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({
+  id,
+  index,
+  start,
+  selected,
+  compared = false,
+  columns,
+  template,
+  onSelect,
+}: InboxRowProps) {
   const summary = useAppStore((state) => state.byId.get(id));
   if (!summary) return null;
   return (
@@ -29,9 +41,14 @@ export const InboxRow = memo(function InboxRow({ id, index, start, selected, col
       data-delivery-id={id}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={`inbox-row${selected ? ' is-selected' : ''}${index % 2 ? ' is-odd' : ''}`}
-      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
-      onMouseDown={() => onSelect(id)}
+      data-compare={compared || undefined}
+      className={`inbox-row${selected ? ' is-selected' : ''}${compared ? ' is-compared' : ''}${index % 2 ? ' is-odd' : ''}`}
+      style={{
+        transform: `translateY(${start}px)`,
+        height: ROW_HEIGHT,
+        gridTemplateColumns: template,
+      }}
+      onMouseDown={(event) => onSelect(id, event.ctrlKey || event.metaKey)}
     >
       <span role="gridcell" className="cell cell-time">
         {formatClock(summary.receivedAt)}
@@ -40,6 +57,21 @@ export const InboxRow = memo(function InboxRow({ id, index, start, selected, col
         <MethodBadge method={summary.method} />
       </span>
       <span role="gridcell" className="cell cell-path" title={summary.target}>
+        {summary.pinned && (
+          <span className="pin-mark" title="Pinned" data-testid="row-pinned">
+            ★
+          </span>
+        )}
+        {summary.labels?.map((label) => (
+          <span key={label} className="tag tag-label" data-testid="row-label">
+            {label}
+          </span>
+        ))}
+        {summary.note && (
+          <span className="note-mark" title={summary.note}>
+            ✎
+          </span>
+        )}
         {summary.handshake && <span className="tag tag-handshake">handshake</span>}
         {summary.via === 'tunnel' && <span className="tag tag-tunnel">tunnel</span>}
         {summary.target}

@@ -2,7 +2,13 @@
 import { useEffect } from 'react';
 import { APP_VIEWS } from './views';
 
-export function ViewSwitcher({ active, onChange }: { active: string; onChange: (id: string) => void }) {
+export function ViewSwitcher({
+  active,
+  onChange,
+}: {
+  active: string;
+  onChange: (id: string) => void;
+}) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;

@@ -2,6 +2,10 @@
 // changes. The inbox is the default view.
 import type { ComponentType } from 'react';
 import { InboxView } from '../inbox/inbox-view';
+import { TimelineView } from '../inspector/timeline-view';
+import { TunnelView } from '../tunnel/tunnel-view';
+import { SendView } from '../send/send-view';
+import { EndpointsView } from '../endpoints/endpoints-view';
 
 export interface AppView {
   id: string;
@@ -15,4 +19,8 @@ export interface AppView {
 
 export const APP_VIEWS: readonly AppView[] = [
   { id: 'inbox', label: 'Inbox', icon: '☰', shortcut: '1', component: InboxView },
+  { id: 'timeline', label: 'Timeline', icon: '▥', shortcut: '6', component: TimelineView },
+  { id: 'send', label: 'Send', icon: '➤', shortcut: '4', component: SendView },
+  { id: 'tunnel', label: 'Tunnel', icon: '⇄', shortcut: '5', component: TunnelView },
+  { id: 'endpoints', label: 'Endpoints', icon: '⚑', shortcut: '3', component: EndpointsView },
 ];

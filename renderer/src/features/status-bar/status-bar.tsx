@@ -10,7 +10,10 @@ export function StatusBar({ connected }: { connected: boolean }) {
   const filtered = useAppStore(selectIsFiltered);
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className={`status-dot ${connected ? 'is-on' : 'is-off'}`} title={connected ? 'Connected to the engine' : 'Reconnecting…'} />
+      <span
+        className={`status-dot ${connected ? 'is-on' : 'is-off'}`}
+        title={connected ? 'Connected to the engine' : 'Reconnecting…'}
+      />
       {receiver ? (
         <span className="status-item">
           Receiver <code data-testid="status-receiver-url">{receiver.url}</code>

@@ -1,0 +1,31 @@
+import { providerCatalog } from '../capture-rules';
+import type { Engine } from '../engine-types';
+import { ApiError } from './api-error';
+import type { Handlers } from './handlers';
+
+type CaptureRuleCalls =
+  | 'providers:list'
+  | 'deliveries:reverify'
+  | 'sns:confirm'
+  | 'schemas:import'
+  | 'schemas:list'
+  | 'schemas:remove';
+
+/** Providers, verdict recomputation, SNS confirmation and the user's own schemas. */
+export function createCaptureRuleHandlers(engine: Engine): Pick<Handlers, CaptureRuleCalls> {
+  const rules = engine.captureRules;
+  return {
+    'providers:list': async () => providerCatalog(),
+    'deliveries:reverify': async ({ ids, endpoint }) => {
+      if (ids && endpoint !== undefined) {
+        throw new ApiError('invalid-input', 'give either ids or endpoint, not both');
+      }
+      const scope = ids ? { ids } : endpoint !== undefined ? { endpoint } : { all: true as const };
+      return { count: await rules.reverify(scope) };
+    },
+    'sns:confirm': async ({ id }) => rules.confirmSns(id),
+    'schemas:import': async (input) => rules.importSchemas(input),
+    'schemas:list': async ({ endpoint }) => rules.listSchemas(endpoint),
+    'schemas:remove': async ({ ids }) => ({ removed: await rules.removeSchemas(ids) }),
+  };
+}

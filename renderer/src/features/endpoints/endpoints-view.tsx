@@ -1,0 +1,181 @@
+// The "Endpoints" view: which paths expect which provider, their secrets, handshakes and answers.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ProviderInfo, UserSchemaView } from '../../../../electron/contract/capture-rules';
+import type { EndpointView } from '../../../../electron/contract/endpoint';
+import type { AppApi } from '../../api';
+import { useServices } from '../../app-context';
+import {
+  draftFromView,
+  emptyDraft,
+  endpointsWith,
+  inputFromView,
+  secretsLabel,
+  type EndpointDraft,
+} from './endpoint-draft';
+import { EndpointEditor } from './endpoint-editor';
+import './endpoints.css';
+
+type Loaded =
+  | { endpoints: EndpointView[]; providers: ProviderInfo[]; schemas: UserSchemaView[] }
+  | { error: string };
+
+/** Everything the view shows, in one round of calls. */
+async function load(api: AppApi): Promise<Loaded> {
+  const [list, known, imported] = await Promise.all([
+    api.call('endpoints:list'),
+    api.call('providers:list'),
+    api.call('schemas:list'),
+  ]);
+  if (!list.ok) return { error: list.error.message };
+  if (!known.ok) return { error: known.error.message };
+  if (!imported.ok) return { error: imported.error.message };
+  return { endpoints: list.value, providers: known.value, schemas: imported.value };
+}
+
+export function EndpointsView() {
+  const { api } = useServices();
+  const [endpoints, setEndpoints] = useState<EndpointView[]>([]);
+  const [providers, setProviders] = useState<ProviderInfo[]>([]);
+  const [schemas, setSchemas] = useState<UserSchemaView[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // Bumped on every save so the editor starts again from what the engine stored.
+  const [revision, setRevision] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const apply = useCallback((loaded: Loaded) => {
+    if ('error' in loaded) {
+      setLoadError(loaded.error);
+      return;
+    }
+    setLoadError(null);
+    setEndpoints(loaded.endpoints);
+    setProviders(loaded.providers);
+    setSchemas(loaded.schemas);
+  }, []);
+  const reload = useCallback(() => void load(api).then(apply), [api, apply]);
+
+  useEffect(() => {
+    let live = true;
+    void load(api).then((loaded) => {
+      if (live) apply(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, apply]);
+
+  const current = endpoints.find((endpoint) => endpoint.path === selected) ?? null;
+  const initial = useMemo<EndpointDraft | null>(
+    () => (creating ? emptyDraft() : current ? draftFromView(current) : null),
+    [creating, current],
+  );
+
+  async function save(draft: EndpointDraft): Promise<string | null> {
+    let input;
+    try {
+      input = endpointsWith(endpoints, draft);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    const result = await api.call('endpoints:set', { endpoints: input });
+    if (!result.ok) return result.error.message;
+    setEndpoints(result.value);
+    setCreating(false);
+    setSelected(draft.path.trim());
+    setRevision((value) => value + 1);
+    setNotice(`Saved ${draft.path.trim()}.`);
+    return null;
+  }
+
+  async function remove(path: string) {
+    const rest = endpoints.filter((endpoint) => endpoint.path !== path).map(inputFromView);
+    const result = await api.call('endpoints:set', { endpoints: rest });
+    if (result.ok) {
+      setEndpoints(result.value);
+      setSelected(null);
+    }
+  }
+
+  async function reverify(path: string): Promise<void> {
+    const result = await api.call('deliveries:reverify', { endpoint: path });
+    setNotice(result.ok ? `Re-verified ${result.value.count} deliveries.` : result.error.message);
+  }
+
+  return (
+    <div className="endpoints-view" data-testid="endpoints-view">
+      <aside className="endpoints-list">
+        <div className="endpoints-list-header">
+          <h2 className="panel-title">Endpoints</h2>
+          <button
+            type="button"
+            data-testid="endpoint-new"
+            onClick={() => {
+              setCreating(true);
+              setSelected(null);
+            }}
+          >
+            New
+          </button>
+        </div>
+        {loadError && (
+          <p className="form-error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {endpoints.length === 0 && !loadError && (
+          <p className="muted">
+            No endpoints yet: every path is captured; add one to verify signatures or answer
+            handshakes.
+          </p>
+        )}
+        <ul>
+          {endpoints.map((endpoint) => (
+            <li key={endpoint.path}>
+              <button
+                type="button"
+                className={`endpoint-item${endpoint.path === selected ? ' selected' : ''}`}
+                data-testid="endpoint-item"
+                data-path={endpoint.path}
+                onClick={() => {
+                  setCreating(false);
+                  setNotice(null);
+                  setSelected(endpoint.path);
+                }}
+              >
+                <code>{endpoint.path}</code>
+                <span className="muted">
+                  {endpoint.provider ?? 'auto-detect'} · secrets{' '}
+                  {secretsLabel(endpoint.secretCount)}
+                  {endpoint.handshake ? ' · handshake' : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <section className="endpoint-detail">
+        {notice && (
+          <p className="muted" role="status" data-testid="endpoint-notice">
+            {notice}
+          </p>
+        )}
+        {initial ? (
+          <EndpointEditor
+            key={`${initial.savedPath ?? 'new'}:${revision}`}
+            initial={initial}
+            providers={providers}
+            schemas={schemas.filter((schema) => schema.endpoint === initial.savedPath)}
+            onSave={save}
+            onDelete={initial.savedPath ? () => remove(initial.savedPath as string) : null}
+            onReverify={initial.savedPath ? () => reverify(initial.savedPath as string) : null}
+            onSchemasChanged={reload}
+          />
+        ) : (
+          <p className="muted">Select an endpoint, or add one.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+// The inspector in the real App around the fake bridge: the diff view, the JSON tree's pointers and
+// schema marks, multipart parts and XML shown as text.
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeliveryDetail } from '../../electron/contract/delivery';
+import { makeDelivery } from './support/make-delivery';
+import { renderApp, stubInboxViewport } from './support/render-app';
+
+let restoreViewport: () => void;
+beforeEach(() => {
+  restoreViewport = stubInboxViewport(600);
+});
+afterEach(() => {
+  cleanup();
+  restoreViewport();
+  vi.restoreAllMocks();
+});
+
+async function openDelivery(delivery: DeliveryDetail) {
+  const app = await renderApp([delivery]);
+  act(() => app.store.getState().select(delivery.id));
+  await screen.findByTestId('detail-request-line');
+  return app;
+}
+
+describe('diff view', () => {
+  it('diffs two rows picked with Ctrl-click: the changed field by pointer, masks persist', async () => {
+    const left = makeDelivery(1, { text: '{"order":{"id":7,"status":"open"},"at":1}' });
+    const right = makeDelivery(2, { text: '{"at":1,"order":{"status":"paid","id":7}}' });
+    const { store, bridge } = await renderApp([left, right]);
+    const row = (id: string) =>
+      screen.getAllByTestId('delivery-row').find((r) => r.getAttribute('data-delivery-id') === id)!;
+    fireEvent.mouseDown(row(left.id));
+    fireEvent.mouseDown(row(right.id), { ctrlKey: true });
+    expect(store.getState().compareId).toBe(right.id);
+    const view = await screen.findByTestId('diff-body-changes');
+    const changes = within(view).getAllByTestId('diff-change');
+    expect(changes.map((c) => c.getAttribute('data-pointer'))).toEqual(['/body/order/status']);
+    expect(changes[0]!.textContent).toContain('"open"');
+    expect(changes[0]!.textContent).toContain('"paid"');
+    // The older delivery is on the left.
+    expect(screen.getByTestId('diff-left-id').textContent).toBe(left.id);
+
+    // Masking the field from its row saves the rule and leaves no difference in the body.
+    fireEvent.click(within(changes[0]!).getByRole('button', { name: 'Mask' }));
+    await screen.findByText('No differences outside the masked fields.', { exact: false });
+    expect(bridge.inspectorSettings.maskRules).toEqual(['/body/order/status']);
+    expect(screen.getAllByTestId('mask-rule').map((r) => r.textContent)).toEqual([
+      '/body/order/status×',
+    ]);
+
+    fireEvent.click(screen.getByTestId('diff-close'));
+    expect(store.getState().compareId).toBeNull();
+    await screen.findByTestId('detail-request-line');
+  });
+
+  it('shows text bodies side by side and a plain click ends the diff', async () => {
+    const left = makeDelivery(1, { text: 'alpha\nbeta\ngamma', contentType: 'text/plain' });
+    const right = makeDelivery(2, { text: 'alpha\nBETA\ngamma\ndelta', contentType: 'text/plain' });
+    const { store } = await renderApp([left, right]);
+    act(() => {
+      store.getState().select(right.id);
+      store.getState().setCompareId(left.id);
+    });
+    const table = await screen.findByTestId('diff-side-by-side');
+    const cells = [...table.querySelectorAll('tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(cells).toEqual([
+      ['1', 'alpha', '1', 'alpha'],
+      ['2', 'beta', '2', 'BETA'],
+      ['3', 'gamma', '3', 'gamma'],
+      ['', '', '4', 'delta'],
+    ]);
+    fireEvent.mouseDown(screen.getAllByTestId('delivery-row')[0]!);
+    expect(store.getState().compareId).toBeNull();
+  });
+});
+
+describe('bodies people can read', () => {
+  it('copies a value’s JSON pointer from the tree, escaping ~ and /', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    await openDelivery(makeDelivery(1, { text: '{"a/b":{"c~d":[10,true]}}' }));
+    const tree = screen.getByTestId('detail-json');
+    const button = within(tree)
+      .getAllByTestId('json-copy-pointer')
+      .find((b) => b.getAttribute('data-pointer') === '/a~1b/c~0d/1')!;
+    fireEvent.click(button);
+    expect(writeText).toHaveBeenCalledWith('/a~1b/c~0d/1');
+  });
+
+  it('marks schema errors at their pointer in the body, opening the path to them', async () => {
+    const body = { data: { deep: { deeper: { items: [{ id: 'x' }] } } } };
+    await openDelivery(
+      makeDelivery(1, {
+        text: JSON.stringify(body),
+        badge: 'fail',
+        verdict: {
+          signature: { status: 'not-applicable', reason: 'no secret' },
+          schema: {
+            status: 'invalid',
+            errors: [{ pointer: '/data/deep/deeper/items/0/id', message: 'must be integer' }],
+          },
+          health: [],
+        },
+      }),
+    );
+    const marked = screen
+      .getByTestId('detail-json')
+      .querySelector('[data-pointer="/data/deep/deeper/items/0/id"]');
+    expect(marked?.className).toContain('json-marked');
+    expect(marked?.textContent).toContain('must be integer');
+  });
+
+  it('splits multipart/form-data into parts shown as text', async () => {
+    const boundary = 'XyZ';
+    const text =
+      `--${boundary}\r\nContent-Disposition: form-data; name="comment"\r\n\r\n<script>alert(1)</script>\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n` +
+      `--${boundary}--\r\n`;
+    const { container } = await openDelivery(
+      makeDelivery(1, { text, contentType: `multipart/form-data; boundary=${boundary}` }),
+    );
+    const parts = screen.getAllByTestId('multipart-part');
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.textContent).toContain('comment');
+    expect(parts[0]!.querySelector('pre')?.textContent).toBe('<script>alert(1)</script>');
+    expect(parts[1]!.textContent).toContain('file a.txt');
+    expect(parts[1]!.querySelector('pre')?.textContent).toBe('hello');
+    expect(container.querySelector('script')).toBeNull();
+  });
+
+  it('pretty prints XML as text', async () => {
+    await openDelivery(
+      makeDelivery(1, {
+        text: '<?xml version="1.0"?><a><b>x</b><c/><!-- <img src=x> --></a>',
+        contentType: 'application/xml',
+      }),
+    );
+    expect(screen.getByTestId('detail-xml').textContent).toBe(
+      '<?xml version="1.0"?>\n<a>\n  <b>x</b>\n  <c/>\n  <!-- <img src=x> -->\n</a>',
+    );
+    expect(screen.getByTestId('detail-xml').querySelector('img')).toBeNull();
+  });
+
+  it('previews a PNG body as an image of its bytes', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await openDelivery(makeDelivery(1, { body: png, contentType: 'image/png' }));
+    fireEvent.click(screen.getByTestId('detail-tab-image'));
+    expect(screen.getByTestId('detail-image').querySelector('img')?.getAttribute('alt')).toBe(
+      'image/png body',
+    );
+  });
+});
+
+describe('annotations', () => {
+  it('shows a pinned, labelled delivery in the list', async () => {
+    const { bridge } = await renderApp([makeDelivery(1)]);
+    act(() =>
+      bridge.emit('deliveries:updated', [
+        { ...toSummaryLike(makeDelivery(1)), pinned: true, labels: ['bug'] },
+      ]),
+    );
+    expect(screen.getByTestId('row-pinned')).toBeTruthy();
+    expect(screen.getByTestId('row-label').textContent).toBe('bug');
+  });
+});
+
+function toSummaryLike(detail: DeliveryDetail) {
+  const {
+    remoteAddress: _r,
+    httpVersion: _h,
+    rawHeaders: _rh,
+    body: _b,
+    response: _res,
+    verdict: _v,
+    ...summary
+  } = detail;
+  return summary;
+}

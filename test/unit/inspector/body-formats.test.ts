@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { sniffImage } from '../../../renderer/src/lib/image-type';
+import { multipartBoundary, parseMultipart } from '../../../renderer/src/lib/multipart';
+import { toSideBySide } from '../../../renderer/src/lib/side-by-side';
+import { looksLikeXml, prettyXml } from '../../../renderer/src/lib/xml-pretty';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const text = (data: Uint8Array) => new TextDecoder().decode(data);
+
+describe('multipart', () => {
+  it('reads the boundary, quoted or not', () => {
+    expect(multipartBoundary('multipart/form-data; boundary=abc')).toBe('abc');
+    expect(multipartBoundary('Multipart/Form-Data; charset=utf-8; boundary="a b;c"')).toBe('a b;c');
+    expect(multipartBoundary('application/json; boundary=abc')).toBeNull();
+    expect(multipartBoundary(null)).toBeNull();
+  });
+
+  it('splits parts with their headers, names, file names and exact body bytes', () => {
+    const body = bytes(
+      'preamble\r\n--b\r\nContent-Disposition: form-data; name="a"\r\n\r\none\r\ntwo\r\n' +
+        '--b\r\nContent-Disposition: form-data; name="f"; filename="x \\"y\\".bin"\r\nContent-Type: application/octet-stream\r\n\r\n\u0000\u0001\r\n--b--\r\nepilogue',
+    );
+    const parts = parseMultipart(body, 'multipart/form-data; boundary=b')!;
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toMatchObject({ name: 'a', filename: null, contentType: null });
+    expect(text(parts[0]!.body)).toBe('one\r\ntwo');
+    expect(parts[1]).toMatchObject({
+      name: 'f',
+      filename: 'x "y".bin',
+      contentType: 'application/octet-stream',
+    });
+    expect([...parts[1]!.body]).toEqual([0, 1]);
+    expect(parts[1]!.headers[1]).toEqual(['Content-Type', 'application/octet-stream']);
+  });
+
+  it('keeps the parts of a truncated body, and answers null without a delimiter', () => {
+    const cut = parseMultipart(
+      bytes('--b\r\nContent-Disposition: form-data; name="a"\r\n\r\npartial da'),
+      'multipart/form-data; boundary=b',
+    );
+    expect(cut).toHaveLength(1);
+    expect(text(cut![0]!.body)).toBe('partial da');
+    expect(
+      parseMultipart(bytes('no delimiter here'), 'multipart/form-data; boundary=b'),
+    ).toBeNull();
+  });
+});
+
+describe('xml pretty print', () => {
+  it('indents nested tags and keeps text-only elements on one line', () => {
+    expect(prettyXml('<a x="1"><b>t</b><c><d/></c></a>')).toBe(
+      '<a x="1">\n  <b>t</b>\n  <c>\n    <d/>\n  </c>\n</a>',
+    );
+  });
+
+  it('never expands entities or reads a DTD: they stay as text', () => {
+    const hostile = '<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>';
+    const pretty = prettyXml(hostile);
+    expect(pretty).toContain('&e;');
+    expect(pretty).not.toContain('root:');
+  });
+
+  it('answers null when tags do not nest, and recognises XML', () => {
+    expect(prettyXml('<a><b></a>')).toBeNull();
+    expect(prettyXml('</a>')).toBeNull();
+    expect(looksLikeXml('  <?xml version="1.0"?><a/>', null)).toBe(true);
+    expect(looksLikeXml('<feed/>', 'application/atom+xml')).toBe(true);
+    expect(looksLikeXml('{"a":1}', 'application/xml')).toBe(false);
+  });
+});
+
+describe('image sniffing', () => {
+  it('trusts the bytes, not the label', () => {
+    expect(sniffImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(
+      'image/png',
+    );
+    expect(sniffImage(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(sniffImage(bytes('GIF89a'))).toBe('image/gif');
+    expect(sniffImage(bytes('RIFF\u0000\u0000\u0000\u0000WEBPVP8 '))).toBe('image/webp');
+    expect(sniffImage(bytes('<svg onload="alert(1)"/>'))).toBeNull();
+  });
+});
+
+describe('side by side', () => {
+  it('pairs removals with the additions that replace them', () => {
+    const rows = toSideBySide([
+      { op: 'same', text: 'a' },
+      { op: 'removed', text: 'b' },
+      { op: 'removed', text: 'c' },
+      { op: 'added', text: 'B' },
+      { op: 'same', text: 'd' },
+      { op: 'added', text: 'e' },
+    ]);
+    expect(
+      rows.map((r) => [
+        r.kind,
+        r.left?.number ?? null,
+        r.left?.text ?? null,
+        r.right?.number ?? null,
+        r.right?.text ?? null,
+      ]),
+    ).toEqual([
+      ['same', 1, 'a', 1, 'a'],
+      ['changed', 2, 'b', 2, 'B'],
+      ['removed', 3, 'c', null, null],
+      ['same', 4, 'd', 3, 'd'],
+      ['added', null, null, 4, 'e'],
+    ]);
+  });
+});
