@@ -112,6 +112,14 @@ export const calls = {
     output: z.object({ deleted: z.number().int() }),
   },
   'deliveries:clear': { input: NoInput, output: z.null() },
+  /** The same jsonl / HAR 1.2 text `hookscope export` writes, for the given deliveries. */
+  'deliveries:export': {
+    input: z.strictObject({
+      ids: z.array(DeliveryId).min(1).max(10_000),
+      format: z.enum(['jsonl', 'har']),
+    }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+  },
   'deliveries:stats': { input: NoInput, output: StoreStats },
   'receiver:info': { input: NoInput, output: ReceiverInfo },
   'endpoints:list': { input: NoInput, output: z.array(EndpointView) },

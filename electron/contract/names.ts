@@ -9,6 +9,7 @@ export const CALL_NAMES = [
   'deliveries:get',
   'deliveries:delete',
   'deliveries:clear',
+  'deliveries:export',
   'deliveries:stats',
   'receiver:info',
   'endpoints:list',

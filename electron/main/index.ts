@@ -12,6 +12,7 @@ import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu-template';
 import { installNavigationGuards } from './navigation-guards';
 import { appPaths, devOverrides } from './paths';
+import { PREFERRED_RECEIVER_PORT, withPortFallback } from './receiver-port';
 import { registerIpc } from './register-ipc';
 import { createSafeStorageVault } from './safe-storage-vault';
 
@@ -55,12 +56,21 @@ async function start(): Promise<void> {
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  engine = await createEngine({
-    dataDir: app.getPath('userData'),
-    receiverPort: Number(process.env.HOOKSCOPE_RECEIVER_PORT ?? 0) || 0,
-    // Secrets go through the OS keychain here; headless Hookscope uses a 0600 file instead.
-    vault: createSafeStorageVault(safeStorage, join(app.getPath('userData'), 'secrets.enc.json')),
-  });
+  const preferredPort = Number(process.env.HOOKSCOPE_RECEIVER_PORT ?? PREFERRED_RECEIVER_PORT);
+  engine = await withPortFallback(
+    (receiverPort) =>
+      createEngine({
+        dataDir: app.getPath('userData'),
+        receiverPort,
+        // Secrets go through the OS keychain here; headless Hookscope uses a 0600 file instead.
+        vault: createSafeStorageVault(
+          safeStorage,
+          join(app.getPath('userData'), 'secrets.enc.json'),
+        ),
+      }),
+    Number.isInteger(preferredPort) ? preferredPort : PREFERRED_RECEIVER_PORT,
+    (error) => report(error, `receiver port ${preferredPort} is taken; using a free port instead`),
+  );
   const current = engine;
   registerIpc(ipcMain, {
     handlers: createApiHandlers(current, { shell: 'electron', version: app.getVersion() }),

@@ -1,4 +1,5 @@
 // The browser build end to end: real `hookscope serve`, real HTTP deliveries, real Chromium.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answeredId, sendRequest } from '../integration/cli/http-request';
@@ -128,6 +129,19 @@ describe('inbox in the browser build', () => {
     expect(shownBinary.length).toBe(binaryBody.length);
     expect(shownBinary.equals(binaryBody)).toBe(true);
     await saveScreenshot(page, 'detail');
+
+    // Export from the detail view: the downloaded jsonl line carries the exact body bytes.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="export-jsonl"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`hookscope-${binaryId}.jsonl`);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      id: string;
+      bodyBase64: string;
+    };
+    expect(exported.id).toBe(binaryId);
+    expect(Buffer.from(exported.bodyBase64, 'base64').equals(binaryBody)).toBe(true);
 
     expect(pageState.pageErrors).toEqual([]);
     // The strict production CSP blocks nothing the built app needs.

@@ -1,3 +1,4 @@
+import { exportChunks } from '../export';
 import type { CallName, CallOutput, ParsedCallInput } from '../../contract/api';
 import type { EndpointInput, EndpointView } from '../../contract/endpoint';
 import type { Engine } from '../engine-types';
@@ -61,6 +62,17 @@ export function createApiHandlers(engine: Engine, app: AppContext): Handlers {
     'deliveries:clear': async () => {
       engine.store.clear();
       return null;
+    },
+    'deliveries:export': async ({ ids, format }) => {
+      const missing = ids.filter((id) => engine.store.get(id) === null);
+      if (missing.length > 0)
+        throw new ApiError('not-found', `no delivery with id ${missing.join(', ')}`);
+      const fallbackHost = new URL(engine.receiver.url).host;
+      const text = [...exportChunks(engine.store, { format, ids, fallbackHost })].join('');
+      const stem = ids.length === 1 ? `hookscope-${ids[0]}` : `hookscope-${ids.length}-deliveries`;
+      return format === 'har'
+        ? { fileName: `${stem}.har`, mimeType: 'application/json', text }
+        : { fileName: `${stem}.jsonl`, mimeType: 'application/x-ndjson', text };
     },
     'deliveries:stats': async () => engine.store.stats(),
     'receiver:info': async () => ({

@@ -6,6 +6,7 @@ import type { DeliveryPage } from '../../../electron/contract/delivery';
 import { dispatchCall } from '../../../electron/engine/api/dispatch-call';
 import { createApiHandlers, type Handlers } from '../../../electron/engine/api/handlers';
 import { createEngine, type Engine } from '../../../electron/engine/index';
+import { exportChunks } from '../../../electron/engine/export';
 
 let root: string;
 let engine: Engine;
@@ -34,6 +35,34 @@ afterAll(async () => {
 });
 
 describe('API handlers on a real engine', () => {
+  it('exports deliveries exactly as `hookscope export` does', async () => {
+    const answer = (await (await post('/export-me', '{"n":1}')).json()) as { id: string };
+    const jsonl = (await call('deliveries:export', { ids: [answer.id], format: 'jsonl' })) as {
+      fileName: string;
+      text: string;
+    };
+    expect(jsonl.fileName).toBe(`hookscope-${answer.id}.jsonl`);
+    expect(jsonl.text).toBe(
+      [...exportChunks(engine.store, { format: 'jsonl', ids: [answer.id] })].join(''),
+    );
+    expect(JSON.parse(jsonl.text)).toMatchObject({
+      id: answer.id,
+      target: '/export-me',
+      bodyBase64: 'eyJuIjoxfQ==',
+    });
+    const har = (await call('deliveries:export', { ids: [answer.id], format: 'har' })) as {
+      text: string;
+    };
+    expect(JSON.parse(har.text).log.entries[0].request.url).toBe(
+      `${engine.receiver.url}/export-me`,
+    );
+    const missing = await dispatchCall(handlers, 'deliveries:export', {
+      ids: ['nope'],
+      format: 'jsonl',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('reports the app and the receiver', async () => {
     expect(await call('app:info')).toEqual({
       name: 'Hookscope',

@@ -1,9 +1,9 @@
 // Copy as curl, export (jsonl / HAR) and delete for the open delivery.
+import { useState } from 'react';
 import type { DeliveryDetail } from '../../../../electron/contract/delivery';
-import { useAppStore } from '../../app-context';
+import { useAppStore, useServices } from '../../app-context';
 import { buildCurl } from '../../lib/curl';
 import { downloadText } from '../../lib/download';
-import { exportFileName, toHar, toJsonlLine } from '../../lib/export-delivery';
 import { CopyButton } from '../common/copy-button';
 import { useDeliveryActions } from '../inbox/use-delivery-actions';
 
@@ -13,6 +13,15 @@ const FALLBACK_BASE_URL = 'http://127.0.0.1:8080';
 export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
   const baseUrl = useAppStore((state) => state.receiver?.url ?? FALLBACK_BASE_URL);
   const { deleteDelivery } = useDeliveryActions();
+  const { api } = useServices();
+  const [exportError, setExportError] = useState<string | null>(null);
+  // The engine writes exports (the same code as `hookscope export`), so the file is identical.
+  const exportAs = (format: 'jsonl' | 'har') =>
+    void api.call('deliveries:export', { ids: [delivery.id], format }).then((result) => {
+      if (!result.ok) return setExportError(`Export failed: ${result.error.message}`);
+      setExportError(null);
+      downloadText(result.value.fileName, result.value.text, result.value.mimeType);
+    });
   const curl = () =>
     buildCurl({
       method: delivery.method,
@@ -28,13 +37,7 @@ export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
         type="button"
         className="button button-small"
         data-testid="export-jsonl"
-        onClick={() =>
-          downloadText(
-            exportFileName(delivery, 'jsonl'),
-            toJsonlLine(delivery),
-            'application/x-ndjson',
-          )
-        }
+        onClick={() => exportAs('jsonl')}
       >
         Export JSONL
       </button>
@@ -42,13 +45,7 @@ export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
         type="button"
         className="button button-small"
         data-testid="export-har"
-        onClick={() =>
-          downloadText(
-            exportFileName(delivery, 'har'),
-            JSON.stringify(toHar([delivery], baseUrl), null, 2),
-            'application/json',
-          )
-        }
+        onClick={() => exportAs('har')}
       >
         Export HAR
       </button>
@@ -60,6 +57,11 @@ export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
       >
         Delete
       </button>
+      {exportError && (
+        <span className="detail-actions-error" role="alert">
+          {exportError}
+        </span>
+      )}
     </div>
   );
 }
