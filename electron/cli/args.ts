@@ -20,6 +20,7 @@ export const ENGINE_OPTIONS = {
   'receiver-port': { type: 'string' },
   config: { type: 'string' },
   'max-body-bytes': { type: 'string' },
+  durability: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpecs;
 

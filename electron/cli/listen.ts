@@ -26,6 +26,8 @@ Options:
   --port N               browser UI port (default ${DEFAULT_UI_PORT}; unused by listen for now)
   --config FILE          JSON config file (see "hookscope serve --help")
   --max-body-bytes N     larger bodies get 413 and a truncated record (default 25 MiB)
+  --durability MODE      commit (default: an answered delivery survives a crash of Hookscope)
+                         or fsync (also survives a power loss; each answer waits for the disk)
   -h, --help             show this help
 `;
 

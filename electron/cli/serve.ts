@@ -30,6 +30,8 @@ Options:
   --open                 open the UI in the default browser
   --config FILE          JSON config: {"endpoints":[{"path":"/hook","response":{"status":200}}]}
   --max-body-bytes N     larger bodies get 413 and a truncated record (default 25 MiB)
+  --durability MODE      commit (default: an answered delivery survives a crash of Hookscope)
+                         or fsync (also survives a power loss; each answer waits for the disk)
   -h, --help             show this help
 
 ${TUNNEL_HELP}With --tunnel, the ready line waits for the tunnel's first attempt (at most --tunnel-timeout):

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createEngine, defaultDataDir, loadConfigFile, type Engine } from '../engine';
-import { parseInteger, parsePort } from './args';
+import type { Durability } from '../engine/store';
+import { parseInteger, parsePort, UsageError } from './args';
 
 /** The receiver's port when --receiver-port is not given (the UI's is DEFAULT_UI_PORT). */
 export const DEFAULT_RECEIVER_PORT = 8787;
@@ -13,6 +14,7 @@ export interface EngineFlags {
   'receiver-port'?: string;
   config?: string;
   'max-body-bytes'?: string;
+  durability?: string;
 }
 
 export interface EngineSettings {
@@ -22,6 +24,7 @@ export interface EngineSettings {
   receiverPort: number;
   configFile: string | null;
   maxBodyBytes: number | undefined;
+  durability: Durability;
 }
 
 /** Validates the flags (usage errors) before anything is opened. */
@@ -37,7 +40,13 @@ export function engineSettings(flags: EngineFlags): EngineSettings {
     receiverPort: parsePort(flags['receiver-port'], 'receiver-port') ?? DEFAULT_RECEIVER_PORT,
     configFile: flags.config ?? null,
     maxBodyBytes,
+    durability: parseDurability(flags.durability),
   };
+}
+
+function parseDurability(value: string | undefined): Durability {
+  if (value === undefined || value === 'commit' || value === 'fsync') return value ?? 'commit';
+  throw new UsageError(`--durability must be commit or fsync, got "${value}"`);
 }
 
 export async function startEngine(settings: EngineSettings): Promise<Engine> {
@@ -48,6 +57,7 @@ export async function startEngine(settings: EngineSettings): Promise<Engine> {
     receiverPort: settings.receiverPort,
     endpoints: config?.endpoints ?? [],
     limits: settings.maxBodyBytes === undefined ? {} : { maxBodyBytes: settings.maxBodyBytes },
+    durability: settings.durability,
     onError: (error, context) => process.stderr.write(`hookscope: ${context}: ${error.message}\n`),
   });
 }

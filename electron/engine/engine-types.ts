@@ -1,6 +1,7 @@
 import type { CaptureRules } from './capture-rules';
 import type { ForwardRetryPolicy } from './sender/forwarder';
 import type { SenderService } from './sender/sender-service';
+import type { Durability } from './store/group-commit';
 import type { DeliveryStore, RetentionLimits } from './store/types';
 import type { EndpointConfig, Receiver, ReceiverLimits, Responder } from './receiver/types';
 import type { EngineEvents } from './events/engine-events';
@@ -21,8 +22,10 @@ export interface EngineOptions {
   retention?: Partial<RetentionLimits>;
   /** Endpoints from the config file (paths with no endpoint are still captured). */
   endpoints?: EndpointConfig[];
-  /** Group-commit window in ms. */
+  /** Group-commit window in ms (0: one event-loop turn). */
   commitWindowMs?: number;
+  /** 'commit' (default) survives a crash of the process; 'fsync' also a power loss, slower. */
+  durability?: Durability;
   /** Decides answers and derived facts (providers, handshakes); the receiver's default otherwise. */
   responder?: Responder;
   /** Failures the sender cannot see in full (a commit that failed, a responder that threw). */

@@ -26,7 +26,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { dataDir } = options;
   await mkdir(dataDir, { recursive: true });
   const store = openDeliveryStore(databaseFile(dataDir), { retention: options.retention });
-  const committer = createGroupCommitter(store, { windowMs: options.commitWindowMs });
+  const committer = createGroupCommitter(store, {
+    windowMs: options.commitWindowMs,
+    durability: options.durability,
+  });
   let endpoints: readonly EndpointConfig[] = [...(options.endpoints ?? [])];
   const reportError = (error: Error, context: string) => options.onError?.(error, context);
   const events = createEngineEvents((error) => reportError(error, 'an engine event listener'));

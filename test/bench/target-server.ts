@@ -47,3 +47,4 @@ process.on('message', (message: { type: string }) => {
   }
 });
 process.send?.({ type: 'ready', url: target.url });
+process.on('SIGINT', () => process.exit(0));

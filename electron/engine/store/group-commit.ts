@@ -6,7 +6,15 @@ export interface GroupCommitOptions {
   windowMs?: number;
   /** A queue this long is written at once, without waiting for the window. */
   maxBatch?: number;
+  /**
+   * When a delivery counts as stored. 'commit' (default): its transaction committed, which
+   * survives the process being killed or crashing. 'fsync': also on disk, which survives a power
+   * loss, at the price of one fsync (1.5-4 ms measured here) in every delivery's answer time.
+   */
+  durability?: Durability;
 }
+
+export type Durability = 'commit' | 'fsync';
 
 interface Pending {
   delivery: NewDelivery;
@@ -14,12 +22,13 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export const DEFAULT_GROUP_COMMIT = { windowMs: 2, maxBatch: 256 } as const;
+export const DEFAULT_GROUP_COMMIT = { windowMs: 0, maxBatch: 256, durability: 'commit' } as const;
 
 /**
- * Acknowledged means stored, cheaply: many concurrent deliveries share one transaction and one
- * fsync, and each promise settles only after that transaction is on disk (or failed). The fsync runs
- * off the event loop, so the next batch is written while the previous one is being synced.
+ * Acknowledged means stored, cheaply: the deliveries that arrive in one event-loop turn (or
+ * window) share one transaction, and each promise settles only after that transaction committed
+ * (and, with durability 'fsync', reached the disk; that fsync runs off the event loop, so the next
+ * batch is written meanwhile) or failed.
  */
 export function createGroupCommitter(
   store: DeliveryStore,
@@ -27,6 +36,9 @@ export function createGroupCommitter(
 ): GroupCommitter {
   const windowMs = Math.max(0, options.windowMs ?? DEFAULT_GROUP_COMMIT.windowMs);
   const maxBatch = Math.max(1, Math.floor(options.maxBatch ?? DEFAULT_GROUP_COMMIT.maxBatch));
+  const durability = options.durability ?? DEFAULT_GROUP_COMMIT.durability;
+  const whenStored = (): Promise<void> =>
+    durability === 'fsync' ? store.waitDurable() : Promise.resolve();
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
@@ -57,11 +69,11 @@ export function createGroupCommitter(
     cancelWindow();
     const batch = queue;
     queue = [];
-    const { stored, firstError } = writeBatch(batch);
-    const durable = store.waitDurable();
+    const { stored: written, firstError } = writeBatch(batch);
+    const durable = whenStored();
     durable.then(
-      () => stored.forEach((pending) => pending.resolve()),
-      (error: unknown) => stored.forEach((pending) => pending.reject(error)),
+      () => written.forEach((pending) => pending.resolve()),
+      (error: unknown) => written.forEach((pending) => pending.reject(error)),
     );
     return firstError === undefined ? durable : durable.then(() => Promise.reject(firstError));
   }

@@ -8,9 +8,9 @@ export type SqliteStatement = Database.Statement;
 /**
  * Opens (creating if needed) the SQLite file with the pragmas durability depends on.
  * WAL lets readers (the UI, a second connection) run while the receiver writes.
- * synchronous=NORMAL: a committed transaction survives a killed process; the fsync that makes it
- * survive a power loss is done asynchronously by wal-sync.ts before any delivery is acknowledged, so
- * the receiver's event loop never stalls on the disk.
+ * synchronous=NORMAL: a committed transaction survives a killed process. With durability 'fsync'
+ * the group committer also waits for wal-sync.ts to fsync the WAL (asynchronously, so the
+ * receiver's event loop never stalls on the disk) before acknowledging, which survives power loss.
  */
 export function openDatabase(file: string): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

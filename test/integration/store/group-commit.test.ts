@@ -29,6 +29,34 @@ describe('group commit', () => {
     temp.remove();
   });
 
+  it("with durability 'fsync', resolves only after the WAL was fsynced", async () => {
+    let releaseSync: () => void = () => undefined;
+    const waitDurable = vi
+      .spyOn(store, 'waitDurable')
+      .mockImplementation(() => new Promise<void>((resolve) => (releaseSync = resolve)));
+    const committer = createGroupCommitter(store, { durability: 'fsync' });
+    const delivery = makeDelivery();
+    let resolved = false;
+    const commit = committer.commit(delivery).then(() => (resolved = true));
+    await vi.waitFor(() => expect(waitDurable).toHaveBeenCalledTimes(1));
+    // Committed (visible to another connection) but not yet acknowledged: the fsync is pending.
+    expect(storedElsewhere(delivery.id)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(resolved).toBe(false);
+    releaseSync();
+    await commit;
+    expect(resolved).toBe(true);
+  });
+
+  it("with the default durability ('commit'), never waits for an fsync", async () => {
+    const waitDurable = vi.spyOn(store, 'waitDurable');
+    const committer = createGroupCommitter(store);
+    const delivery = makeDelivery();
+    await committer.commit(delivery);
+    expect(storedElsewhere(delivery.id)).toBe(true);
+    expect(waitDurable).not.toHaveBeenCalled();
+  });
+
   it('writes concurrent commits in one transaction and resolves only once readable elsewhere', async () => {
     const appendBatch = vi.spyOn(store, 'appendBatch');
     const committer = createGroupCommitter(store, { windowMs: 5 });

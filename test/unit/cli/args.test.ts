@@ -79,6 +79,12 @@ describe('engineSettings', () => {
     expect(settings.configFile).toBeNull();
   });
 
+  it('takes --durability commit|fsync, commit by default', () => {
+    expect(engineSettings({}).durability).toBe('commit');
+    expect(engineSettings({ durability: 'fsync' }).durability).toBe('fsync');
+    expect(() => engineSettings({ durability: 'sometimes' })).toThrow(/commit or fsync/);
+  });
+
   it('rejects a bad --max-body-bytes before anything starts', () => {
     expect(() => engineSettings({ 'max-body-bytes': 'lots' })).toThrow(UsageError);
   });
