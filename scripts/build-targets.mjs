@@ -20,6 +20,10 @@ export const nodeTargets = [
     target: 'node22',
     packages: 'external',
     external: ['electron'],
+    // The engine is ESM and uses import.meta.url (e.g. to resolve libsql for a worker); in this
+    // CommonJS bundle it is derived from __filename.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   },
   {
     name: 'preload',

@@ -25,7 +25,11 @@ import { createSenderService } from './sender/sender-service';
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { dataDir } = options;
   await mkdir(dataDir, { recursive: true });
-  const store = openDeliveryStore(databaseFile(dataDir), { retention: options.retention });
+  const store = openDeliveryStore(databaseFile(dataDir), {
+    retention: options.retention,
+    checkpointInBackground: true,
+    onError: (message) => options.onError?.(new Error(message), 'store'),
+  });
   const committer = createGroupCommitter(store, {
     windowMs: options.commitWindowMs,
     durability: options.durability,

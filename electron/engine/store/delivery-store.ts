@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { startCheckpointer } from './checkpointer';
 import { createWalSyncer } from './wal-sync';
 import type {
   DeliveryPage,
@@ -33,7 +35,14 @@ import type { DerivedFacts, DeliveryStore, RetentionLimits, StoreChange } from '
 
 export interface OpenDeliveryStoreOptions {
   retention?: Partial<RetentionLimits>;
+  /** Run WAL checkpoints on a worker thread instead of inside commits (the engine turns it on). */
+  checkpointInBackground?: boolean;
+  onError?: (message: string) => void;
 }
+
+/** Past this WAL size the writer checkpoints itself, in case the background one cannot keep up. */
+const MAX_WAL_BYTES = 32 * 1024 * 1024;
+const WAL_CHECK_EVERY_APPENDS = 128;
 
 /** The SQLite store; beyond DeliveryStore it lets settings change the retention limits. */
 export interface SqliteDeliveryStore extends DeliveryStore {
@@ -61,6 +70,19 @@ export function openDeliveryStore(
   }
   const changes = new ChangeEmitter();
   const walSyncer = createWalSyncer(file);
+  const checkpointer =
+    options.checkpointInBackground && file !== ':memory:'
+      ? startCheckpointer(file, options.onError ?? ((message) => console.error(message)))
+      : null;
+  if (checkpointer) db.exec('PRAGMA wal_autocheckpoint = 0');
+  let appendsSinceWalCheck = 0;
+  // A safety valve: under writes that never pause, a passive checkpoint may never catch up fully.
+  const boundWal = (): void => {
+    if (!checkpointer || ++appendsSinceWalCheck < WAL_CHECK_EVERY_APPENDS) return;
+    appendsSinceWalCheck = 0;
+    const walBytes = statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    if (walBytes > MAX_WAL_BYTES) db.exec('PRAGMA wal_checkpoint(RESTART)');
+  };
   const transaction = createTransactionRunner(db);
   const evictOverflow = createEvictor(db);
   const insertRow = db.prepare(INSERT_SQL);
@@ -133,6 +155,7 @@ export function openDeliveryStore(
       return evictOverflow(retention);
     });
     searchIndex.appended();
+    boundWal();
     if (changes.hasListeners) {
       const items = prepared.map((item, i) => summaryOfPrepared(item, seqs[i] as number));
       emit({ kind: 'appended', items });
@@ -285,6 +308,7 @@ export function openDeliveryStore(
     statementCache.clear();
     db.close();
     void walSyncer.close();
+    void checkpointer?.stop();
   }
 
   return {
