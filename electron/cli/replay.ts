@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { openAttemptsStore } from '../engine/sender/attempts-store';
 import { createSenderService } from '../engine/sender/sender-service';
-import { databaseFile } from '../engine';
+import { databaseFile, loadConfigFile } from '../engine';
+import { endpointsFor } from './saved-endpoints';
 import { parseCommandArgs, UsageError } from './args';
 import { dataDirFrom, openExistingStore } from './open-existing-store';
 import { printOutcome } from './send-output';
@@ -14,8 +15,10 @@ The attempt (what was sent, the answer) is recorded next to the delivery.
 Options:
   --to URL               where to send it (default: the last target used from this data dir)
   --data-dir DIR         the store holding the delivery (default: the platform data folder)
-  --resign               sign it afresh (new timestamp and id); needs --secret
-  --secret S             the signing secret for --resign
+  --resign               sign it afresh (new timestamp and id) with the endpoint's secret
+  --secret S             sign with this secret instead of the endpoint's
+  --config FILE          endpoints config holding the endpoint's secret (besides those saved
+                         in the data dir's Endpoints view)
   --provider P           sign as this provider (default: the delivery's provider)
   -v, --verbose          print the answer's body too
   -h, --help             show this help
@@ -30,6 +33,7 @@ const REPLAY_OPTIONS = {
   resign: { type: 'boolean' },
   secret: { type: 'string' },
   provider: { type: 'string' },
+  config: { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -46,12 +50,10 @@ export async function replayCommand(argv: readonly string[]): Promise<number> {
   if (values.to !== undefined && !/^https?:\/\//i.test(values.to)) {
     throw new UsageError(`--to must be an http:// or https:// URL, got "${values.to}"`);
   }
-  if (values.resign && !values.secret) {
-    throw new UsageError('--resign needs --secret (the CLI does not read endpoint secrets)');
-  }
   if (!values.resign && (values.secret || values.provider)) {
     throw new UsageError('--secret and --provider only apply with --resign');
   }
+  const configured = values.config ? (await loadConfigFile(values.config)).endpoints : [];
 
   const dataDir = dataDirFrom(values['data-dir']);
   const store = openExistingStore(dataDir);
@@ -61,7 +63,8 @@ export async function replayCommand(argv: readonly string[]): Promise<number> {
       dataDir,
       store,
       attempts,
-      endpoints: () => [],
+      // Endpoints saved from the app (secrets from the data dir's vault), overridden by --config.
+      endpoints: () => endpointsFor(dataDir, configured),
       // The user typed the URL: there is no running receiver here to protect from a loop.
       ownUrls: () => null,
     });

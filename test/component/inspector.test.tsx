@@ -1,6 +1,6 @@
 // The inspector in the real App around the fake bridge: the diff view, the JSON tree's pointers and
 // schema marks, multipart parts and XML shown as text.
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeliveryDetail } from '../../electron/contract/delivery';
 import { makeDelivery } from './support/make-delivery';
@@ -62,16 +62,22 @@ describe('diff view', () => {
       store.getState().select(right.id);
       store.getState().setCompareId(left.id);
     });
-    const table = await screen.findByTestId('diff-side-by-side');
-    const cells = [...table.querySelectorAll('tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    );
-    expect(cells).toEqual([
-      ['1', 'alpha', '1', 'alpha'],
-      ['2', 'beta', '2', 'BETA'],
-      ['3', 'gamma', '3', 'gamma'],
-      ['', '', '4', 'delta'],
-    ]);
+    // CodeMirror's merge view: one read-only editor per side, the changed lines marked.
+    const merge = await screen.findByTestId('diff-side-by-side');
+    // In a shadow root: there CodeMirror's styles pass the strict CSP (see merge-text-view.tsx).
+    const root = merge.shadowRoot!;
+    await waitFor(() => expect(root.querySelectorAll('.cm-mergeViewEditor')).toHaveLength(2));
+    const editors = [...root.querySelectorAll('.cm-mergeViewEditor')];
+    const lines = (editor: Element) =>
+      [...editor.querySelectorAll('.cm-line')].map((line) => line.textContent);
+    expect(lines(editors[0]!)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(lines(editors[1]!)).toEqual(['alpha', 'BETA', 'gamma', 'delta']);
+    const changedText = (editor: Element) =>
+      [...editor.querySelectorAll('.cm-changedLine .cm-changedText')].map((t) => t.textContent);
+    expect(changedText(editors[0]!)).toEqual(['beta']);
+    expect(changedText(editors[1]!)).toEqual(['BETA', 'delta']);
+    expect(editors[0]!.querySelector('.cm-line')!.classList.contains('cm-changedLine')).toBe(false);
+    expect(root.querySelector('[contenteditable="true"]')).toBeNull();
     fireEvent.mouseDown(screen.getAllByTestId('delivery-row')[0]!);
     expect(store.getState().compareId).toBeNull();
   });

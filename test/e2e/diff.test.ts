@@ -32,6 +32,17 @@ async function postJson(value: unknown): Promise<string> {
   return answeredId(reply);
 }
 
+async function postText(text: string): Promise<string> {
+  if (!app) throw new Error('app not started');
+  const reply = await sendRequest(app.receiverUrl, {
+    target: '/hooks/notes',
+    headers: { 'Content-Type': 'text/plain' },
+    body: Buffer.from(text),
+  });
+  expect(reply.status).toBe(200);
+  return answeredId(reply);
+}
+
 const row = (page: Page, id: string) =>
   page.locator(`[data-testid="delivery-row"][data-delivery-id="${id}"]`);
 
@@ -84,6 +95,50 @@ describe('diff two deliveries in the browser', () => {
 
     expect(pageErrors).toEqual([]);
     // A CSP violation (e.g. the worker or a blob: image refused) would show here.
+    expect(consoleErrors.filter((message) => /Content Security Policy/i.test(message))).toEqual([]);
+  });
+
+  it('shows text bodies side by side in CodeMirror merge view, styled under the strict CSP', async () => {
+    if (!opened) throw new Error('browser not open');
+    const { page, pageErrors, consoleErrors } = opened;
+    const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}: unchanged text`);
+    const first = await postText(['status: open', ...lines].join('\n'));
+    const second = await postText(['status: <b>paid</b>', ...lines].join('\n'));
+    await row(page, first).waitFor();
+    await row(page, second).waitFor();
+    await row(page, first).click();
+    await page.locator('[data-testid="detail-request-line"]').waitFor();
+    await row(page, second).click({ modifiers: ['Control'] });
+
+    const merge = page.locator('[data-testid="diff-side-by-side"] .cm-mergeView');
+    await merge.waitFor();
+    const editors = merge.locator('.cm-mergeViewEditor');
+    expect(await editors.count()).toBe(2);
+    const changedRight = editors.nth(1).locator('.cm-changedLine');
+    await changedRight.first().waitFor();
+    // The hostile-looking line is text, not markup.
+    expect(await changedRight.first().textContent()).toBe('status: <b>paid</b>');
+    expect(await merge.locator('b').count()).toBe(0);
+    expect(await editors.nth(0).locator('.cm-changedLine').first().textContent()).toBe(
+      'status: open',
+    );
+    // Read-only, and the long equal run is collapsed.
+    expect(await merge.locator('[contenteditable="true"]').count()).toBe(0);
+    expect(await merge.locator('.cm-collapsedLines').count()).toBeGreaterThan(0);
+    // CodeMirror's own styles applied (in a shadow root they are a constructable stylesheet, which
+    // `style-src 'self'` allows): the two editors sit side by side and a changed line is tinted.
+    await saveScreenshot(page, 'diff-text');
+    const boxes = await editors.evaluateAll((nodes) =>
+      nodes.map((node) => node.getBoundingClientRect().toJSON() as { x: number; width: number }),
+    );
+    expect(boxes[1]!.x).toBeGreaterThanOrEqual(boxes[0]!.x + boxes[0]!.width - 1);
+    const background = await changedRight
+      .first()
+      .evaluate((node) => getComputedStyle(node).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+
+    await page.locator('[data-testid="diff-close"]').click();
+    expect(pageErrors).toEqual([]);
     expect(consoleErrors.filter((message) => /Content Security Policy/i.test(message))).toEqual([]);
   });
 });

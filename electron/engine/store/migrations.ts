@@ -143,6 +143,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'timeline by provider: (provider, received_at, badge) index',
+    up(db) {
+      // The timeline filtered by provider (the inspector's usual view) needs each matching row's
+      // time and badge: without this index every one is a table lookup (130 ms for a sixth of
+      // 100,000 deliveries), with it the range and the buckets are read from the index alone.
+      db.exec(
+        'CREATE INDEX deliveries_by_provider_received_at_badge ON deliveries(provider, received_at, badge);',
+      );
+    },
+  },
 ];
 
 // Versions are assigned per feature, so entries may be listed out of order: run them by version.

@@ -22,7 +22,12 @@ let receiverDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hookscope-sender-cli-'));
-  const engine = await createEngine({ dataDir, commitWindowMs: 1 });
+  const engine = await createEngine({
+    dataDir,
+    commitWindowMs: 1,
+    // No secret here: `replay --resign` must find it in --config (or take --secret).
+    endpoints: [{ path: '/stripe', provider: 'stripe' }],
+  });
   storedId = (
     await capture(
       engine,
@@ -130,6 +135,34 @@ describe('hookscope replay', () => {
     );
   }, 30_000);
 
+  it("re-signs with the endpoint's secret from --config", async () => {
+    const config = join(dataDir, 'replay-config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        endpoints: [{ path: '/stripe', provider: 'stripe', secrets: [STRIPE_SECRET] }],
+      }),
+    );
+    const result = await runCli([
+      'replay',
+      stripeId,
+      '--to',
+      target.url,
+      '--data-dir',
+      dataDir,
+      '--resign',
+      '--config',
+      config,
+    ]);
+    expect(result.code).toBe(0);
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(
+      header(target.received[0]!.rawHeaders, 'stripe-signature')!,
+    )!;
+    expect(v1).toBe(
+      createHmac('sha256', STRIPE_SECRET).update(`${t}.{"id":"evt_1"}`).digest('hex'),
+    );
+  }, 30_000);
+
   it('exits 1 with a clear message when the target is down', async () => {
     const result = await runCli(['replay', storedId, '--to', downUrl, '--data-dir', dataDir]);
     expect(result.code).toBe(1);
@@ -154,8 +187,8 @@ describe('hookscope replay', () => {
       dataDir,
       '--resign',
     ]);
-    expect(resign.code).toBe(2);
-    expect(resign.stderr).toContain('--resign needs --secret');
+    expect(resign.code).toBe(1);
+    expect(resign.stderr).toContain('cannot re-sign');
     expect(target.received).toHaveLength(0);
   }, 30_000);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sniffImage } from '../../../renderer/src/lib/image-type';
 import { multipartBoundary, parseMultipart } from '../../../renderer/src/lib/multipart';
-import { toSideBySide } from '../../../renderer/src/lib/side-by-side';
+import { diffLines } from '../../../electron/engine/inspect/diff';
+import { sidesOfLineDiff } from '../../../renderer/src/lib/line-diff-sides';
 import { looksLikeXml, prettyXml } from '../../../renderer/src/lib/xml-pretty';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -81,30 +82,10 @@ describe('image sniffing', () => {
   });
 });
 
-describe('side by side', () => {
-  it('pairs removals with the additions that replace them', () => {
-    const rows = toSideBySide([
-      { op: 'same', text: 'a' },
-      { op: 'removed', text: 'b' },
-      { op: 'removed', text: 'c' },
-      { op: 'added', text: 'B' },
-      { op: 'same', text: 'd' },
-      { op: 'added', text: 'e' },
-    ]);
-    expect(
-      rows.map((r) => [
-        r.kind,
-        r.left?.number ?? null,
-        r.left?.text ?? null,
-        r.right?.number ?? null,
-        r.right?.text ?? null,
-      ]),
-    ).toEqual([
-      ['same', 1, 'a', 1, 'a'],
-      ['changed', 2, 'b', 2, 'B'],
-      ['removed', 3, 'c', null, null],
-      ['same', 4, 'd', 3, 'd'],
-      ['added', null, null, 4, 'e'],
-    ]);
+describe('both sides of a line diff', () => {
+  it('gives back both texts exactly, empty lines and a trailing newline included', () => {
+    const lines = diffLines('a\nb\n\nc\nd\n', 'a\nB\n\nd\ne\n');
+    expect(sidesOfLineDiff(lines)).toEqual({ left: 'a\nb\n\nc\nd\n', right: 'a\nB\n\nd\ne\n' });
+    expect(sidesOfLineDiff([])).toEqual({ left: '', right: '' });
   });
 });

@@ -37,6 +37,29 @@ describe('endpoint draft', () => {
     });
   });
 
+  it('round-trips forward rules: events as a comma list, proxy, blank rows dropped', () => {
+    const draft = draftFromView({
+      path: '/kb',
+      secretCount: 0,
+      forward: [
+        { url: 'http://localhost:3000/kb', events: ['task.*', 'comment.create'], proxy: true },
+      ],
+    });
+    expect(draft.forward).toEqual([
+      { url: 'http://localhost:3000/kb', events: 'task.*, comment.create', proxy: true },
+    ]);
+    draft.forward.push(
+      { url: '  ', events: '', proxy: false },
+      { url: 'http://127.0.0.1:4000/all', events: '', proxy: false },
+    );
+    expect(inputFromDraft(draft).forward).toEqual([
+      { url: 'http://localhost:3000/kb', events: ['task.*', 'comment.create'], proxy: true },
+      { url: 'http://127.0.0.1:4000/all' },
+    ]);
+    draft.forward.push({ url: 'ftp://nope', events: '', proxy: false });
+    expect(() => inputFromDraft(draft)).toThrow(/must be an http\(s\) URL/);
+  });
+
   it('replaces secrets (rotation keeps their order) or clears them', () => {
     const draft = { ...draftFromView(views[0] as (typeof views)[0]) };
     expect(

@@ -1,6 +1,13 @@
 // The endpoint editor's draft and its conversion to `endpoints:set` input. Pure: unit-tested.
 import type { EndpointInput, EndpointView } from '../../../../electron/contract/endpoint';
 
+/** One forward rule as edited: events as comma-separated text. */
+export interface ForwardDraft {
+  url: string;
+  events: string;
+  proxy: boolean;
+}
+
 /** Secrets are write-only: the editor keeps them, replaces them (rotation: several) or clears them. */
 export type SecretsEdit =
   { mode: 'keep' } | { mode: 'replace'; values: string[] } | { mode: 'clear' };
@@ -21,6 +28,7 @@ export interface EndpointDraft {
   delayMs: string;
   /** JSON object text, '' for none. */
   options: string;
+  forward: ForwardDraft[];
 }
 
 export function emptyDraft(): EndpointDraft {
@@ -36,6 +44,7 @@ export function emptyDraft(): EndpointDraft {
     body: '',
     delayMs: '',
     options: '',
+    forward: [],
   };
 }
 
@@ -56,6 +65,11 @@ export function draftFromView(view: EndpointView): EndpointDraft {
     body: typeof body === 'string' ? body : body ? new TextDecoder().decode(body) : '',
     delayMs: response.delayMs === undefined ? '' : String(response.delayMs),
     options: view.options ? JSON.stringify(view.options, null, 2) : '',
+    forward: (view.forward ?? []).map((rule) => ({
+      url: rule.url,
+      events: (rule.events ?? []).join(', '),
+      proxy: rule.proxy ?? false,
+    })),
   };
 }
 
@@ -115,6 +129,23 @@ export function inputFromDraft(draft: EndpointDraft): EndpointInput {
     }
     input.options = options as Record<string, unknown>;
   }
+  const forward = draft.forward
+    .filter((rule) => rule.url.trim() !== '')
+    .map((rule) => {
+      const events = rule.events
+        .split(',')
+        .map((event) => event.trim())
+        .filter((event) => event !== '');
+      if (!/^https?:\/\//.test(rule.url.trim())) {
+        throw new Error(`forward target "${rule.url}" must be an http(s) URL`);
+      }
+      return {
+        url: rule.url.trim(),
+        ...(events.length > 0 ? { events } : {}),
+        ...(rule.proxy ? { proxy: true } : {}),
+      };
+    });
+  if (forward.length > 0) input.forward = forward;
   return input;
 }
 

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ProviderInfo, UserSchemaView } from '../../../../electron/contract/capture-rules';
 import type { EndpointDraft } from './endpoint-draft';
+import { ForwardSection } from './forward-section';
 import { SchemasSection } from './schemas-section';
 import { SecretsField } from './secrets-field';
 
@@ -137,6 +138,11 @@ export function EndpointEditor({
           onChange={(e) => set('options', e.target.value)}
         />
       </label>
+      <ForwardSection
+        endpoint={draft.savedPath}
+        rules={draft.forward}
+        onChange={(rules) => set('forward', rules)}
+      />
       {draft.savedPath !== null && (
         <SchemasSection endpoint={draft.savedPath} schemas={schemas} onChanged={onSchemasChanged} />
       )}

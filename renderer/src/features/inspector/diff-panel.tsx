@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import type { DeliveryDiff, DiffChange } from '../../../../electron/contract/inspector';
 import type { Result } from '../../../../electron/contract/result';
 import { useServices } from '../../app-context';
-import { toSideBySide } from '../../lib/side-by-side';
 import { Section } from '../detail/section';
+import { MergeTextView } from './merge-text-view';
 import { useInspectorSettings } from './use-inspector-settings';
 import './inspector.css';
 
@@ -60,24 +60,6 @@ function ChangesTable({
                 Mask
               </button>
             </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function SideBySide({ diff }: { diff: Extract<DeliveryDiff['body'], { kind: 'text' }> }) {
-  const rows = toSideBySide(diff.lines);
-  return (
-    <table className="side-by-side" data-testid="diff-side-by-side">
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={index} className={`sbs-${row.kind}`}>
-            <td className="sbs-number">{row.left?.number ?? ''}</td>
-            <td className="sbs-text sbs-left">{row.left?.text ?? ''}</td>
-            <td className="sbs-number">{row.right?.number ?? ''}</td>
-            <td className="sbs-text sbs-right">{row.right?.text ?? ''}</td>
           </tr>
         ))}
       </tbody>
@@ -154,7 +136,11 @@ export function DiffPanel({
             <ChangesTable changes={body.changes} onMask={addRule} testId="diff-body-changes" />
           )}
           {body.kind === 'text' &&
-            (body.equal ? <p className="muted">Same text.</p> : <SideBySide diff={body} />)}
+            (body.equal ? (
+              <p className="muted">Same text.</p>
+            ) : (
+              <MergeTextView lines={body.lines} />
+            ))}
           {body.kind === 'binary' && (
             <p data-testid="diff-binary">
               {body.equal
