@@ -8,12 +8,4 @@ export type NewDelivery = Omit<DeliveryDetail, 'seq' | 'badge' | 'contentType' |
 
 export type { DeliveryDetail as Delivery } from '../contract/delivery';
 
-/** Case-insensitive lookup of the first header with this name. */
-export function headerValue(
-  rawHeaders: ReadonlyArray<readonly [string, string]>,
-  name: string,
-): string | null {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of rawHeaders) if (key.toLowerCase() === wanted) return value;
-  return null;
-}
+export { headerValue } from '../contract/headers';

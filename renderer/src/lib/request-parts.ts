@@ -46,12 +46,7 @@ export function queryParams(target: string): QueryParam[] {
   return parseFormPairs(query);
 }
 
-/** Case-insensitive lookup of the first header with this name (header names are case-insensitive). */
-export function headerValue(rawHeaders: RawHeaders, name: string): string | null {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of rawHeaders) if (key.toLowerCase() === wanted) return value;
-  return null;
-}
+export { headerValue } from '../../../electron/contract/headers';
 
 /** The media type without parameters, lower-cased: `application/json; charset=utf-8` -> `application/json`. */
 export function mediaType(contentType: string | null): string {
