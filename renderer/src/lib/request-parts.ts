@@ -1,5 +1,4 @@
 // Splits a raw request target into the parts the detail pane shows, keeping the sender's order.
-import type { RawHeaders } from '../../../electron/contract/delivery';
 
 export interface QueryParam {
   name: string;
