@@ -1,3 +1,4 @@
+import type { RawHeaders } from '../../contract/delivery';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { OutgoingRequest, SendAnswer } from './types';
 
@@ -21,6 +22,18 @@ const hmacBase64 = (secret: string, message: string) =>
   createHmac('sha256', secret).update(message).digest('base64');
 const token = () => randomBytes(12).toString('hex');
 const json = (body: unknown): Uint8Array => Buffer.from(JSON.stringify(body));
+
+/** Most handshakes are a GET or an empty POST: the query or a header carries the challenge. */
+const bodiless = (
+  method: 'GET' | 'POST',
+  url: string,
+  rawHeaders: RawHeaders = [],
+): OutgoingRequest => ({
+  method,
+  url,
+  rawHeaders,
+  body: new Uint8Array(),
+});
 
 function withQuery(url: URL, params: Record<string, string>): string {
   const copy = new URL(url);
@@ -81,12 +94,9 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url, secret) => {
       const challengeCode = token();
       return {
-        request: {
-          method: 'POST',
-          url: withQuery(url, { challengeCode }),
-          rawHeaders: [['Content-Type', 'application/json']],
-          body: new Uint8Array(),
-        },
+        request: bodiless('POST', withQuery(url, { challengeCode }), [
+          ['Content-Type', 'application/json'],
+        ]),
         expected: JSON.stringify({
           challengeCode,
           challengeResponse: hmacHex(secret, challengeCode),
@@ -107,12 +117,7 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url, secret) => {
       const crc = token();
       return {
-        request: {
-          method: 'GET',
-          url: withQuery(url, { crc_token: crc }),
-          rawHeaders: [],
-          body: new Uint8Array(),
-        },
+        request: bodiless('GET', withQuery(url, { crc_token: crc })),
         expected: `sha256=${hmacBase64(secret, crc)}`,
       };
     },
@@ -184,16 +189,14 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url, secret) => {
       const challenge = String(Math.floor(Math.random() * 1e9));
       return {
-        request: {
-          method: 'GET',
-          url: withQuery(url, {
+        request: bodiless(
+          'GET',
+          withQuery(url, {
             'hub.mode': 'subscribe',
             'hub.challenge': challenge,
             'hub.verify_token': secret,
           }),
-          rawHeaders: [],
-          body: new Uint8Array(),
-        },
+        ),
         expected: challenge,
       };
     },
@@ -205,17 +208,15 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const challenge = token();
       return {
-        request: {
-          method: 'GET',
-          url: withQuery(url, {
+        request: bodiless(
+          'GET',
+          withQuery(url, {
             'hub.mode': 'subscribe',
             'hub.topic': 'https://example.com/feed',
             'hub.challenge': challenge,
             'hub.lease_seconds': '86400',
           }),
-          rawHeaders: [],
-          body: new Uint8Array(),
-        },
+        ),
         expected: challenge,
       };
     },
@@ -227,12 +228,9 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const validationToken = `Validation: ${token()}`;
       return {
-        request: {
-          method: 'POST',
-          url: withQuery(url, { validationToken }),
-          rawHeaders: [['Content-Type', 'text/plain']],
-          body: new Uint8Array(),
-        },
+        request: bodiless('POST', withQuery(url, { validationToken }), [
+          ['Content-Type', 'text/plain'],
+        ]),
         expected: validationToken,
       };
     },
@@ -244,12 +242,7 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const challenge = token();
       return {
-        request: {
-          method: 'GET',
-          url: withQuery(url, { challenge }),
-          rawHeaders: [],
-          body: new Uint8Array(),
-        },
+        request: bodiless('GET', withQuery(url, { challenge })),
         expected: challenge,
       };
     },
@@ -261,15 +254,10 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const challenge = token();
       return {
-        request: {
-          method: 'GET',
-          url: url.toString(),
-          rawHeaders: [
-            ['X-Okta-Verification-Challenge', challenge],
-            ['User-Agent', 'Okta-Integrations'],
-          ],
-          body: new Uint8Array(),
-        },
+        request: bodiless('GET', url.toString(), [
+          ['X-Okta-Verification-Challenge', challenge],
+          ['User-Agent', 'Okta-Integrations'],
+        ]),
         expected: challenge,
       };
     },
@@ -281,12 +269,7 @@ export const handshakePlays: readonly HandshakePlay[] = [
     request: (url) => {
       const secret = token();
       return {
-        request: {
-          method: 'POST',
-          url: url.toString(),
-          rawHeaders: [['X-Hook-Secret', secret]],
-          body: new Uint8Array(),
-        },
+        request: bodiless('POST', url.toString(), [['X-Hook-Secret', secret]]),
         expected: secret,
       };
     },
