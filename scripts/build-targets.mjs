@@ -37,4 +37,20 @@ export const nodeTargets = [
   },
 ];
 
+// The store's materializer runs on a worker thread, which loads its own file: one next to each
+// bundle that opens a store (the engine finds it beside itself through import.meta.url).
+const materializerWorker = (name, outfile, target) => ({
+  name,
+  entryPoints: ['electron/engine/store/materializer-worker.ts'],
+  outfile,
+  format: 'cjs',
+  platform: 'node',
+  target,
+  packages: 'external',
+});
+nodeTargets.push(
+  materializerWorker('cli-materializer', 'dist/materializer-worker.cjs', 'node20'),
+  materializerWorker('main-materializer', 'dist/main/materializer-worker.cjs', 'node22'),
+);
+
 export const commonOptions = { bundle: true, sourcemap: true, logLevel: 'warning' };

@@ -50,6 +50,8 @@ const problems = [];
 for (const required of [
   '/package.json',
   '/dist/main/index.cjs',
+  // The store's worker thread loads it beside the main bundle.
+  '/dist/main/materializer-worker.cjs',
   '/dist/preload/index.cjs',
   '/dist/renderer/index.html',
 ]) {

@@ -54,9 +54,10 @@ function restartElectron() {
   });
 }
 
-// Preload first: the window loads it as soon as main starts.
+// Preload and the store's worker first: the window loads preload as soon as main starts, and
+// main starts the worker as soon as it opens the store.
 const ordered = [
-  ...nodeTargets.filter((t) => t.name === 'preload'),
+  ...nodeTargets.filter((t) => t.name === 'preload' || t.name === 'main-materializer'),
   ...nodeTargets.filter((t) => t.name === 'main'),
 ];
 for (const { name, ...target } of ordered) {
@@ -70,8 +71,8 @@ for (const { name, ...target } of ordered) {
         ]
       : [];
   const ctx = await context({ ...commonOptions, ...target, plugins });
-  // Preload's first build completes before main's starts, so it exists when main first runs.
-  if (name === 'preload') await ctx.rebuild();
+  // These first builds complete before main's starts, so they exist when main first runs.
+  if (name !== 'main') await ctx.rebuild();
   // watch() also builds once; for main that first build starts Electron.
   await ctx.watch();
 }

@@ -33,15 +33,5 @@ export type Verdict = z.infer<typeof Verdict>;
 export const VerdictBadge = z.enum(['ok', 'warning', 'fail', 'none']);
 export type VerdictBadge = z.infer<typeof VerdictBadge>;
 
-/** Collapses a verdict into the inbox badge: any failure wins over a warning. */
-export function badgeOf(verdict: Verdict | null): VerdictBadge {
-  if (!verdict) return 'none';
-  const failed =
-    verdict.signature.status === 'invalid' ||
-    verdict.schema.status === 'invalid' ||
-    verdict.health.some((finding) => finding.severity === 'error');
-  if (failed) return 'fail';
-  if (verdict.health.some((finding) => finding.severity === 'warning')) return 'warning';
-  const checked = verdict.signature.status === 'valid' || verdict.schema.status === 'valid';
-  return checked ? 'ok' : 'none';
-}
+// Kept in its own module, free of zod, so the store's worker thread can load it cheaply.
+export { badgeOf } from './verdict-badge';

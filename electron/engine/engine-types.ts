@@ -1,7 +1,7 @@
 import type { CaptureRules } from './capture-rules';
 import type { ForwardRetryPolicy } from './sender/forwarder';
 import type { SenderService } from './sender/sender-service';
-import type { Durability } from './store/group-commit';
+import type { Durability } from './store/journal-writer';
 import type { DeliveryStore, RetentionLimits } from './store/types';
 import type { EndpointConfig, Receiver, ReceiverLimits, Responder } from './receiver/types';
 import type { EngineEvents } from './events/engine-events';

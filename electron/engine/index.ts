@@ -13,14 +13,14 @@ import type { Engine, EngineOptions } from './engine-types';
 import { startReceiver } from './receiver';
 import type { Receiver } from './receiver/types';
 import { DEFAULT_LIMITS, type EndpointConfig } from './receiver/types';
-import { createGroupCommitter, openDeliveryStore } from './store';
+import { openDeliveryStore } from './store';
 import { openAttemptsStore } from './sender/attempts-store';
 import { startForwarder } from './sender/forwarder';
 import { createSenderService } from './sender/sender-service';
 
 /**
- * Opens the store, starts the receiver and wires them: every captured request goes through the
- * group committer, and the receiver answers only once its delivery is committed.
+ * Opens the store in capture mode, starts the receiver and wires them: the receiver answers only
+ * once its delivery's record is in the capture journal; the store's thread makes it a row.
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { dataDir } = options;
@@ -28,11 +28,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const store = openDeliveryStore(databaseFile(dataDir), {
     retention: options.retention,
     checkpointInBackground: true,
+    capture: { windowMs: options.commitWindowMs, durability: options.durability },
     onError: (message) => options.onError?.(new Error(message), 'store'),
-  });
-  const committer = createGroupCommitter(store, {
-    windowMs: options.commitWindowMs,
-    durability: options.durability,
   });
   let endpoints: readonly EndpointConfig[] = [...(options.endpoints ?? [])];
   const reportError = (error: Error, context: string) => options.onError?.(error, context);
@@ -57,6 +54,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     throw error;
   }
   endpoints = captureRules.endpoints();
+  // Facts of captured deliveries are derived on the store's thread, from a copy of the rules.
+  store.setDeriveSnapshot(captureRules.snapshot());
+  captureRules.onSnapshot((snapshot) => store.setDeriveSnapshot(snapshot));
+  if (store.recoveredUnderived.length) {
+    captureRules
+      .reverify({ ids: store.recoveredUnderived })
+      .catch((error: unknown) =>
+        reportError(error instanceof Error ? error : new Error(String(error)), 'recovery'),
+      );
+  }
 
   // Sends (replay, forward, forge) are recorded next to the deliveries, through a second connection.
   const attempts = openAttemptsStore(databaseFile(dataDir));
@@ -84,12 +91,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         challengeWatch,
       ),
       onError: options.onError,
-      sink: (delivery) => committer.commit(delivery),
+      // A delivery the responder did not judge (most) gets its facts on the store's thread.
+      sink: (delivery) =>
+        store.capture(
+          delivery,
+          delivery.verdict === null ? { publicUrl: publicUrlOf(delivery.via) } : null,
+        ),
       proxy: (request) => forwarder.proxy(request),
     });
   } catch (error) {
     await forwarder.close();
     attempts.close();
+    await store.stopCapturing();
     store.close();
     throw error;
   }
@@ -138,17 +151,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   let closing: Promise<void> | null = null;
   // Order matters: the receiver stops taking requests and waits for the in-flight ones (whose
-  // answers wait for their commits), then the queue is flushed, then the file is closed.
+  // answers wait for their journal writes), then the journal is flushed, then the file is closed.
   async function shutDown(): Promise<void> {
     try {
       await tunnel.close();
       await receiver.close();
-      await committer.flush();
       await captureRules.stop();
-      // After the last commit: its deliveries' forwards are sent (or given up) before the close.
+      // Once the last deliveries are rows, their forwards start; they are sent (or given up)
+      // before the close.
+      await store.whenIndexed();
       await forwarder.close();
     } finally {
       attempts.close();
+      await store.stopCapturing();
       store.close();
     }
   }
@@ -178,8 +193,8 @@ export { defaultDataDir, databaseFile } from './data-dir';
 export { loadConfigFile, parseConfig, ConfigError, HookscopeConfig } from './config-file';
 export type { HookscopeConfigValue } from './config-file';
 export { HOOKSCOPE_VERSION } from './version';
-export { openDeliveryStore, createGroupCommitter, DEFAULT_RETENTION } from './store';
-export type { DeliveryStore, GroupCommitter, StoreChange, RetentionLimits } from './store';
+export { openDeliveryStore, DEFAULT_RETENTION } from './store';
+export type { DeliveryStore, StoreChange, RetentionLimits } from './store';
 export { DEFAULT_LIMITS, TRUNCATED_KEEP_BYTES } from './receiver/types';
 export type { EndpointConfig, Receiver, ReceiverLimits, Responder } from './receiver/types';
 export type { Delivery, NewDelivery } from './delivery';

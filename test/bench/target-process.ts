@@ -3,6 +3,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 
 export interface TargetProcess {
   url: string;
+  /** The server's process id (for reading its CPU use). */
+  pid: number;
   stats(): Promise<{ rss: number; count: number }>;
   stop(): Promise<void>;
 }
@@ -21,6 +23,7 @@ export async function startTarget(
   });
   return {
     url,
+    pid: child.pid ?? 0,
     stats: () =>
       new Promise((resolve) => {
         child.once('message', (m: { rss: number; count: number }) => resolve(m));

@@ -1,5 +1,4 @@
 import type { Responder } from '../receiver/types';
-import { deriveFacts, type DeriveContext } from './derive-facts';
 import { answerHandshake, type AnsweredHandshake } from './handshake-answer';
 import { matchProvider } from './provider-match';
 
@@ -8,32 +7,30 @@ export interface HandshakeNotice extends AnsweredHandshake {
   target: string;
 }
 
-export interface CaptureResponderOptions extends DeriveContext {
+export interface CaptureResponderOptions {
   /** Told after each handshake answer is decided (e.g. the subscription flow's challenge watch). */
   onHandshake?: (notice: HandshakeNotice) => void;
 }
 
 /**
- * The receiver hook that makes deliveries "validated": answers handshakes the endpoint opted into
- * and computes provider, event and verdict at capture. Synchronous and CPU-only (HMACs, one JSON
- * parse, a compiled schema), so a handshake is answered as fast as the commit allows.
+ * The receiver hook for what must be decided before answering: handshakes the endpoint opted into,
+ * and the provider's event when a forward rule answers for Hookscope (proxy routing needs it).
+ * Everything else about a delivery (provider, event, verdict) is derived on the store's thread
+ * from the stored bytes (derive-snapshot.ts), so the receiver's thread never spends time on it.
  */
 export function createCaptureResponder(options: CaptureResponderOptions): Responder {
   return (capture, endpoint) => {
-    const match = matchProvider(capture, endpoint?.provider);
+    if (!endpoint) return null;
+    const proxies = endpoint.forward?.some((rule) => rule.proxy) ?? false;
+    if (!endpoint.handshake && !proxies) return null;
+    const match = matchProvider(capture, endpoint.provider);
     const handshake = answerHandshake(capture, endpoint, match);
-    const facts = deriveFacts(
-      {
-        input: capture,
-        endpoint,
-        truncated: capture.truncated,
-        handshake: handshake !== null,
-        via: capture.via,
-        match,
-      },
-      options,
-    );
-    if (!handshake || !endpoint) return { facts };
+    const facts = {
+      provider: match?.provider.id ?? null,
+      event: match?.event ?? null,
+      handshake: handshake !== null,
+    };
+    if (!handshake) return { facts };
     options.onHandshake?.({ ...handshake, endpoint: endpoint.path, target: capture.target });
     const { status, headers, body } = handshake.answer;
     return { answer: { status, headers, body }, facts };

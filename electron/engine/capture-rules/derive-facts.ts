@@ -34,7 +34,17 @@ export function deriveFacts(target: DeriveTarget, ctx: DeriveContext): DerivedFa
   const configuredUrl = endpoint?.options?.['publicUrl'];
   const publicUrl =
     typeof configuredUrl === 'string' ? configuredUrl : (ctx.publicUrl?.(target.via) ?? null);
-  const input: DeliveryInput = { ...target.input, publicUrl };
+  // Only the fields providers read: spreading a whole capture or stored delivery cost more than
+  // the rest of this function.
+  const { method, target: requestTarget, rawHeaders, body, receivedAt } = target.input;
+  const input: DeliveryInput = {
+    method,
+    target: requestTarget,
+    rawHeaders,
+    body,
+    receivedAt,
+    publicUrl,
+  };
   const match =
     target.match !== undefined ? target.match : matchProvider(input, endpoint?.provider);
   const event = match?.event ?? null;

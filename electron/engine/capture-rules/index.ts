@@ -11,6 +11,7 @@ import { createFileVault, type SecretVault } from '../secrets';
 import type { DeliveryStore, DerivedFacts } from '../store/types';
 import { createCaptureResponder, type HandshakeNotice } from './capture-responder';
 import { deriveFacts } from './derive-facts';
+import type { DeriveSnapshot } from './derive-snapshot';
 import { createEndpointBook } from './endpoint-book';
 import { changedEndpointPaths } from './endpoint-changes';
 import { assertKnownProviders } from './provider-catalog';
@@ -55,6 +56,10 @@ export interface CaptureRules {
   removeSchemas(ids: readonly string[]): Promise<number>;
   confirmSns(id: string): Promise<SnsConfirmResult>;
   onHandshake(listener: (notice: HandshakeNotice) => void): () => void;
+  /** Endpoints and schemas as plain data, for deriving facts elsewhere (the store's thread). */
+  snapshot(): DeriveSnapshot;
+  /** Told the new snapshot whenever endpoints or schemas change. */
+  onSnapshot(listener: (snapshot: DeriveSnapshot) => void): () => void;
 }
 
 function mergeByPath(
@@ -80,9 +85,14 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
   const report = (error: unknown, context: string) =>
     options.onError?.(error instanceof Error ? error : new Error(String(error)), context);
 
+  const snapshotListeners = new Set<(snapshot: DeriveSnapshot) => void>();
+  const snapshot = (): DeriveSnapshot => ({ endpoints, schemas: userSchemas.all() });
+  const announceSnapshot = (): void => {
+    const next = snapshot();
+    for (const listener of snapshotListeners) listener(next);
+  };
+
   const responder = createCaptureResponder({
-    userSchemas,
-    publicUrl: options.publicUrl,
     onHandshake(notice) {
       for (const listener of handshakeListeners) {
         try {
@@ -140,6 +150,7 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
       book.save(next);
       const changed = changedEndpointPaths(endpoints, next);
       endpoints = [...next];
+      announceSnapshot();
       reverifyInBackground(changed);
     },
     reverify,
@@ -152,12 +163,14 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
       const name = input.name ?? (input.format === 'openapi' ? 'OpenAPI' : 'JSON Schema');
       const found = readSchemaDocument(input.document, input.format, { event: input.event, name });
       const added = userSchemas.add(input.endpoint, input.format, found);
+      announceSnapshot();
       await reverify({ endpoint: input.endpoint });
       return added;
     },
     listSchemas: (endpoint) => userSchemas.list(endpoint),
     async removeSchemas(ids) {
       const { removed, endpoints: touched } = userSchemas.remove(ids);
+      announceSnapshot();
       for (const endpoint of touched) await reverify({ endpoint });
       return removed;
     },
@@ -169,6 +182,11 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
     onHandshake(listener) {
       handshakeListeners.add(listener);
       return () => handshakeListeners.delete(listener);
+    },
+    snapshot,
+    onSnapshot(listener) {
+      snapshotListeners.add(listener);
+      return () => snapshotListeners.delete(listener);
     },
   };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SchemaDocumentFormat, type UserSchemaView } from '../../contract/capture-rules';
 import { writeFileAtomic } from '../secrets';
 import type { ImportedSchema } from './schema-document';
+import { findUserSchema, type UserSchemaLookup } from './user-schema-lookup';
 
 const StoredSchema = z.object({
   id: z.string(),
@@ -18,12 +19,11 @@ const StoredSchema = z.object({
 });
 type StoredSchema = z.infer<typeof StoredSchema>;
 
-export interface UserSchemaLookup {
-  /** The schema for this event, else the endpoint's catch-all one (event null), else null. */
-  find(endpoint: string, event: string | null): StoredSchema | null;
-}
+export type { UserSchemaLookup } from './user-schema-lookup';
 
 export interface UserSchemaBook extends UserSchemaLookup {
+  /** Every stored schema (the store's thread derives verdicts from a copy). */
+  all(): readonly StoredSchema[];
   list(endpoint?: string): UserSchemaView[];
   /** Replaces schemas of the same (endpoint, event); answers the added ones. */
   add(
@@ -51,15 +51,8 @@ export function createUserSchemaBook(dataDir: string): UserSchemaBook {
   };
 
   return {
-    find(endpoint, event) {
-      let fallback: StoredSchema | null = null;
-      for (const stored of schemas) {
-        if (stored.endpoint !== endpoint) continue;
-        if (event !== null && stored.event === event) return stored;
-        if (stored.event === null) fallback = stored;
-      }
-      return fallback;
-    },
+    find: (endpoint, event) => findUserSchema(schemas, endpoint, event),
+    all: () => schemas,
     list(endpoint) {
       return schemas.filter((s) => endpoint === undefined || s.endpoint === endpoint).map(toView);
     },

@@ -1,6 +1,9 @@
+import { isAscii } from './utf8-scan';
+
 /**
  * Parsing a body as JSON, shared by detection, schema checks and health checks. Detection asks every
- * provider about the same bytes, so results are memoised per body buffer (bodies are never mutated).
+ * provider about the same bytes, so the last body's parse is kept and reused (bodies are never
+ * mutated, and one delivery is derived at a time).
  */
 
 export type JsonBody =
@@ -8,7 +11,15 @@ export type JsonBody =
   | { ok: false; reason: string; position: number | null; hadBom: boolean };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-const cache = new WeakMap<Uint8Array, JsonBody>();
+/**
+ * One entry, not a WeakMap keyed by every body: a WeakMap entry per delivery made each garbage
+ * collection walk them all, which cost more CPU than the JSON.parse it saved. Holding the last
+ * body until the next delivery replaces it is the price.
+ */
+let lastBody: Uint8Array | null = null;
+let lastParse: JsonBody | null = null;
+/** Not streaming, so one decoder serves every call (creating one per body showed in profiles). */
+const utf8Decoder = new TextDecoder('utf-8');
 
 export function hasUtf8Bom(body: Uint8Array): boolean {
   return body[0] === UTF8_BOM[0] && body[1] === UTF8_BOM[1] && body[2] === UTF8_BOM[2];
@@ -16,24 +27,40 @@ export function hasUtf8Bom(body: Uint8Array): boolean {
 
 /** The body as text (UTF-8, replacement characters for bad bytes), without a leading BOM. */
 export function bodyText(body: Uint8Array): string {
+  // ASCII decodes the same in latin-1, whose decoder is cheaper and builds a one-byte string.
+  if (isAscii(body)) {
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+  }
   const start = hasUtf8Bom(body) ? 3 : 0;
-  return new TextDecoder('utf-8').decode(body.subarray(start));
+  return utf8Decoder.decode(body.subarray(start));
 }
 
-/** Parses the body as JSON; a leading UTF-8 BOM is tolerated here and reported by body health. */
-export function readJsonBody(body: Uint8Array): JsonBody {
-  const cached = cache.get(body);
-  if (cached) return cached;
-  const hadBom = hasUtf8Bom(body);
-  let result: JsonBody;
+function parseText(text: string, hadBom: boolean): JsonBody {
+  // Only the message of a syntax error is kept: a stack trace would be most of a failed parse's
+  // cost, and every form or text delivery fails it. JSON.parse runs no other code meanwhile.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    result = { ok: true, value: JSON.parse(bodyText(body)), hadBom };
+    return { ok: true, value: JSON.parse(text), hadBom };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const match = /position (\d+)/.exec(reason);
-    result = { ok: false, reason, position: match ? Number(match[1]) : null, hadBom };
+    return { ok: false, reason, position: match ? Number(match[1]) : null, hadBom };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  cache.set(body, result);
+}
+
+/** Every empty body fails the same way (handshakes, pings): parsed once. */
+let emptyBodyParse: JsonBody | null = null;
+
+/** Parses the body as JSON; a leading UTF-8 BOM is tolerated here and reported by body health. */
+export function readJsonBody(body: Uint8Array): JsonBody {
+  if (body.length === 0) return (emptyBodyParse ??= parseText('', false));
+  if (body === lastBody && lastParse) return lastParse;
+  const result = parseText(bodyText(body), hasUtf8Bom(body));
+  lastBody = body;
+  lastParse = result;
   return result;
 }
 

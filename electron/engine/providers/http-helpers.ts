@@ -1,29 +1,29 @@
 import type { RawHeaders } from '../../contract/delivery';
-import { headerValue } from '../delivery';
-import { withHeader } from './raw-headers';
+import { hasUtf8Bom, readJsonObject } from '../inspect/json-body';
+import { indexedHeaderValue, withHeader } from './raw-headers';
 import { queryParam } from './request-target';
 import type { DeliveryInput, HandshakeAnswer } from './types';
 
 /** Reading deliveries and writing requests, shared by the provider modules. */
 
-export { headerValue };
+/** Case-insensitive first value of a header (indexed once per header list: detection is hot). */
+export const headerValue = indexedHeaderValue;
 
 export function header(delivery: DeliveryInput, name: string): string | null {
-  return headerValue(delivery.rawHeaders, name);
+  return indexedHeaderValue(delivery.rawHeaders, name);
 }
 
 export function bodyText(body: Uint8Array): string {
   return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }
 
-/** The body as a JSON object, or null when it is not one (never throws: bodies are hostile). */
+/**
+ * The body as a JSON object, or null when it is not one (never throws: bodies are hostile). Shares
+ * the per-body parse of readJsonObject, so detection asks every provider without re-parsing; a
+ * leading BOM still means "not JSON" here (JSON.parse rejects it), unlike the BOM-tolerant parse.
+ */
 export function jsonObject(body: Uint8Array): Record<string, unknown> | null {
-  try {
-    const parsed: unknown = JSON.parse(bodyText(body));
-    return isRecord(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
+  return hasUtf8Bom(body) ? null : readJsonObject(body);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

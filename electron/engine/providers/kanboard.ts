@@ -1,6 +1,6 @@
-import { headerValue } from '../delivery';
 import { readJsonObject } from '../inspect/json-body';
 import { KANBOARD_EVENT_NAMES, kanboardEvents } from './kanboard/events';
+import { indexedHeaderValue } from './raw-headers';
 import { queryParams, withQueryParam } from './request-target';
 import { safeEqual } from './safe-equal';
 import type {
@@ -22,7 +22,7 @@ function detect(delivery: DeliveryInput): Detection | null {
   const eventName = envelope?.['event_name'];
   const hasEnvelope = typeof eventName === 'string' && typeof envelope?.['event_data'] === 'object';
   const event = hasEnvelope ? eventName : null;
-  const userAgent = headerValue(delivery.rawHeaders, 'user-agent') ?? '';
+  const userAgent = indexedHeaderValue(delivery.rawHeaders, 'user-agent') ?? '';
   if (USER_AGENT.test(userAgent)) return { event, confidence: hasEnvelope ? 1 : 0.8 };
   if (!hasEnvelope) return null;
   const known = KANBOARD_EVENT_NAMES.includes(eventName as string);

@@ -31,9 +31,12 @@ function refuse(description: string): HandshakeAnswer {
 export const meta: Provider = {
   id: 'meta',
   name: 'Meta (Facebook, Instagram, WhatsApp, Messenger)',
+  // No per-call helper closures in detect: it runs for every delivery that has no provider set.
   detect(delivery) {
-    const query = (name: string) => queryParam(delivery.target, name);
-    if (query('hub.mode') === 'subscribe' && query('hub.verify_token') !== null) {
+    if (
+      queryParam(delivery.target, 'hub.mode') === 'subscribe' &&
+      queryParam(delivery.target, 'hub.verify_token') !== null
+    ) {
       return { event: 'hub.subscribe', confidence: 1 };
     }
     if (header(delivery, SHA256.header) === null || header(delivery, 'X-GitHub-Event') !== null) {

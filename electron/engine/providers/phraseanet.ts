@@ -1,6 +1,6 @@
-import { headerValue } from '../delivery';
 import { readJsonObject } from '../inspect/json-body';
 import { PHRASEANET_EVENT_NAMES, phraseanetEvents } from './phraseanet/events';
+import { indexedHeaderValue } from './raw-headers';
 import type { DeliveryInput, Detection, Provider, VerifyResult } from './types';
 
 /** `Phraseanet/<version> (<codename>)`, e.g. `Phraseanet/4.1.22 (Buxus)`. */
@@ -18,7 +18,7 @@ function eventOf(body: Uint8Array): { event: string | null; current: boolean } {
 
 function detect(delivery: DeliveryInput): Detection | null {
   const { event, current } = eventOf(delivery.body);
-  const userAgent = headerValue(delivery.rawHeaders, 'user-agent') ?? '';
+  const userAgent = indexedHeaderValue(delivery.rawHeaders, 'user-agent') ?? '';
   if (USER_AGENT.test(userAgent)) return { event, confidence: 1 };
   if (event === null || !PHRASEANET_EVENT_NAMES.includes(event)) return null;
   return { event, confidence: current ? 0.7 : 0.5 };

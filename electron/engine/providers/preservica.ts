@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { headerValue } from '../delivery';
 import { isJsonObject, readJsonObject } from '../inspect/json-body';
+import { isAscii } from '../inspect/utf8-scan';
 import { PRESERVICA_TRIGGERS, preservicaEvents } from './preservica/events';
-import { withHeader } from './raw-headers';
+import { indexedHeaderValue, withHeader } from './raw-headers';
 import { queryParam } from './request-target';
 import { safeEqual } from './safe-equal';
 import type {
@@ -49,7 +49,7 @@ export function preservicaSignature(secret: string, body: Uint8Array): string {
  * body that gives different bytes, so a signature made that way is worth recognising and naming.
  */
 function latin1Reencoding(body: Uint8Array): Buffer | null {
-  if (body.every((byte) => byte < 0x80)) return null;
+  if (isAscii(body)) return null;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -61,17 +61,24 @@ function latin1Reencoding(body: Uint8Array): Buffer | null {
 }
 
 function detect(delivery: DeliveryInput): Detection | null {
-  const event = eventOf(delivery.body);
-  if (headerValue(delivery.rawHeaders, PRESERVICA_SIGNATURE_HEADER) !== null) {
-    return { event, confidence: 1 };
+  if (indexedHeaderValue(delivery.rawHeaders, PRESERVICA_SIGNATURE_HEADER) !== null) {
+    return { event: eventOf(delivery.body), confidence: 1 };
   }
   if (queryParam(delivery.target, 'challengeCode') !== null && delivery.method === 'POST') {
     return { event: null, confidence: 0.9 };
   }
-  return looksLikePreservicaBody(delivery.body) ? { event, confidence: 0.6 } : null;
+  return looksLikePreservicaBody(delivery.body)
+    ? { event: eventOf(delivery.body), confidence: 0.6 }
+    : null;
 }
 
+const ENTITY_REF_KEY = Buffer.from('"entityRef"');
+
 function looksLikePreservicaBody(body: Uint8Array): boolean {
+  // Every JSON body on an unconfigured path comes through here: skip the parse unless the key a
+  // Preservica event list needs is in the bytes (senders do not escape plain ASCII keys).
+  if (Buffer.from(body.buffer, body.byteOffset, body.byteLength).indexOf(ENTITY_REF_KEY) === -1)
+    return false;
   const events = readJsonObject(body)?.['events'];
   return (
     Array.isArray(events) &&
@@ -88,7 +95,7 @@ function eventOf(body: Uint8Array): string | null {
 }
 
 function verify(delivery: DeliveryInput, context: VerifyContext): VerifyResult {
-  const received = headerValue(delivery.rawHeaders, PRESERVICA_SIGNATURE_HEADER);
+  const received = indexedHeaderValue(delivery.rawHeaders, PRESERVICA_SIGNATURE_HEADER);
   if (received === null) {
     return {
       status: 'missing',

@@ -7,9 +7,23 @@ function queryPart(target: string): string {
   return question === -1 ? '' : withoutFragment.slice(question + 1);
 }
 
+/**
+ * The parsed query of the target asked about last: detection, handshakes and challenge reporting
+ * ask about the same delivery's query several times. Strings are values, so reuse is always exact.
+ */
+const EMPTY_QUERY = new URLSearchParams();
+let parsedTarget: string | null = null;
+let parsedQuery = EMPTY_QUERY;
+
 /** All values of one query parameter, decoded like a form (`+` is a space), in order. */
 export function queryParams(target: string, name: string): string[] {
-  return new URLSearchParams(queryPart(target)).getAll(name);
+  if (target !== parsedTarget) {
+    const query = queryPart(target);
+    // Most targets have no query: no parser needed for them.
+    parsedQuery = query === '' ? EMPTY_QUERY : new URLSearchParams(query);
+    parsedTarget = target;
+  }
+  return parsedQuery.getAll(name);
 }
 
 /** The first value of one query parameter, or null when absent. */

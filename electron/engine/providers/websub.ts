@@ -26,13 +26,13 @@ function isVerification(target: string): boolean {
 export const websub: Provider = {
   id: 'websub',
   name: 'WebSub',
+  // No per-call helper closures in detect: it runs for every delivery that has no provider set.
   detect(delivery) {
-    const query = (name: string) => queryParam(delivery.target, name);
     if (delivery.method === 'GET' && isVerification(delivery.target)) {
       // Meta uses the same hub.* names but sends hub.verify_token instead of hub.topic.
       return {
-        event: `hub.${query('hub.mode')}`,
-        confidence: query('hub.topic') !== null ? 1 : 0.5,
+        event: `hub.${queryParam(delivery.target, 'hub.mode')}`,
+        confidence: queryParam(delivery.target, 'hub.topic') !== null ? 1 : 0.5,
       };
     }
     const link = header(delivery, 'Link') ?? '';

@@ -1,5 +1,6 @@
 import { STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http';
 import type { RawHeaders } from '../../contract/delivery';
+import { DELIVERY_ID_LENGTH } from '../ids';
 import { messageOf } from './errors';
 import type { Answer, EndpointConfig } from './types';
 
@@ -7,7 +8,14 @@ import type { Answer, EndpointConfig } from './types';
 export interface RenderedAnswer {
   status: number;
   rawHeaders: RawHeaders;
+  /** The same headers as node's flat name, value... list, ready for writeHead. */
+  flatHeaders: string[];
   body: Buffer;
+  /**
+   * The body as the string it was built from, when it was: node then sends head and body as one
+   * write instead of a gathered write of two pieces.
+   */
+  bodyText?: string;
   delayMs: number;
 }
 
@@ -18,7 +26,44 @@ const JSON_TYPE = 'application/json';
 
 /** `200 {"ok":true,"id":"<delivery id>"}`: the body carries the id, no extra header needed. */
 export function defaultAnswer(id: string): Answer {
-  return { status: 200, headers: { 'content-type': JSON_TYPE }, body: `{"ok":true,"id":"${id}"}` };
+  return { status: 200, headers: { 'content-type': JSON_TYPE }, body: defaultBody(id) };
+}
+
+function defaultBody(id: string): string {
+  return '{"ok":true,"id":"' + id + '"}';
+}
+
+// Every id has the same length and is ASCII, so the default answer is a fixed template with the
+// id written into it, and its headers are built once and shared by every record (nothing
+// mutates a stored record's headers).
+const DEFAULT_TEMPLATE = Buffer.from(defaultBody('0'.repeat(DELIVERY_ID_LENGTH)), 'latin1');
+const DEFAULT_ID_OFFSET = DEFAULT_TEMPLATE.indexOf('0');
+const DEFAULT_RAW_HEADERS: RawHeaders = [
+  ['content-type', JSON_TYPE],
+  ['content-length', String(DEFAULT_TEMPLATE.length)],
+];
+const DEFAULT_FLAT_HEADERS = flatten(DEFAULT_RAW_HEADERS);
+const ASCII_ID = /^[\x20-\x7e]*$/;
+
+/**
+ * renderAnswer(defaultAnswer(id), true), built without the intermediate objects: it is the
+ * answer to nearly every request.
+ */
+export function renderDefaultAnswer(id: string): RenderedAnswer {
+  if (id.length !== DELIVERY_ID_LENGTH || !ASCII_ID.test(id)) {
+    return renderAnswer(defaultAnswer(id), true);
+  }
+  const body = Buffer.allocUnsafe(DEFAULT_TEMPLATE.length);
+  body.set(DEFAULT_TEMPLATE);
+  body.write(id, DEFAULT_ID_OFFSET, 'latin1');
+  return {
+    status: 200,
+    rawHeaders: DEFAULT_RAW_HEADERS,
+    flatHeaders: DEFAULT_FLAT_HEADERS,
+    body,
+    bodyText: defaultBody(id),
+    delayMs: 0,
+  };
 }
 
 export function errorAnswer(status: number, message: string): Answer {
@@ -88,7 +133,16 @@ function render(answer: Answer, trusted: boolean): RenderedAnswer {
   if (!bodyless) rawHeaders.push(['content-length', String(body.length)]);
   const delay = answer.delayMs ?? 0;
   const delayMs = Number.isFinite(delay) ? Math.min(Math.max(0, delay), MAX_DELAY_MS) : 0;
-  return { status, rawHeaders, body, delayMs };
+  const flatHeaders = flatten(rawHeaders);
+  const bodyText = !bodyless && typeof answer.body === 'string' ? answer.body : undefined;
+  return { status, rawHeaders, flatHeaders, body, bodyText, delayMs };
+}
+
+/** A flat list keeps order and case, and skips node's per-header object bookkeeping. */
+function flatten(rawHeaders: RawHeaders): string[] {
+  const flat: string[] = [];
+  for (const [name, value] of rawHeaders) flat.push(name, value);
+  return flat;
 }
 
 function toBuffer(body: Uint8Array | string): Buffer {

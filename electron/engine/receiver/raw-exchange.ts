@@ -6,7 +6,7 @@ import { asError } from './errors';
 import { RawRequestReader, type ReadStep } from './raw-request-reader';
 import { writeRawAnswer, writeRawError } from './raw-response';
 import { responsesFlushed, type ReceiverContext } from './receiver-context';
-import { settleCapture } from './settle-capture';
+import { settleCaptureAsync } from './settle-capture';
 
 /** What node attaches to a parse error (see `prepareError` in node's _http_common). */
 export interface ParseError extends Error {
@@ -97,10 +97,16 @@ function serveRaw(
 ): void {
   ctx.inFlight.begin();
   ctx.connections.begin(socket);
-  const origin = ctx.origins.of(socket);
-  const capture = buildCapture(head, body, receivedAt, origin.remoteAddress, origin.via);
+  const { origins } = ctx;
+  const capture = buildCapture(
+    head,
+    body,
+    receivedAt,
+    origins.remoteAddress(socket),
+    origins.via(socket),
+  );
   responsesFlushed(socket)
-    .then(() => settleCapture(ctx, capture, body.outcome, startedAt))
+    .then(() => settleCaptureAsync(ctx, capture, body.outcome, startedAt))
     .then((answer) => {
       if (answer) writeRawAnswer(socket, answer);
       else socket.destroy();

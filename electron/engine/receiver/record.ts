@@ -31,14 +31,15 @@ export function buildDelivery(
     httpVersion: capture.httpVersion,
     rawHeaders: capture.rawHeaders,
     body: ownBytes(capture.body),
-    response: response && { ...response, body: ownBytes(response.body) },
+    response: response as RecordedResponse | null,
     verdict: facts?.verdict ?? null,
   };
 }
 
 /**
  * The contract types bodies as Uint8Array<ArrayBuffer>; node's Buffers are typed over
- * ArrayBufferLike but are never backed by a SharedArrayBuffer here, so no copy is needed.
+ * ArrayBufferLike but are never backed by a SharedArrayBuffer here, so no copy is needed (the
+ * same holds for the response body, hence the cast above rather than a copied object).
  */
 function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes as Uint8Array<ArrayBuffer>;

@@ -1,10 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { newDeliveryId } from '../ids';
 import {
-  defaultAnswer,
   endpointAnswer,
   errorAnswer,
   renderAnswer,
+  renderDefaultAnswer,
   type RenderedAnswer,
 } from './answer';
 import type { BodyOutcome } from './body-collector';
@@ -18,20 +17,58 @@ export interface SettleContext {
   report(error: Error, context: string): void;
 }
 
+/**
+ * How a settled capture is handed back. Exactly one of them is called, exactly once; they must
+ * not throw. Callbacks rather than a promise: a promise chain per request was a large share of
+ * the receiver's own CPU and garbage under load.
+ */
+export interface SettleCallbacks {
+  /** What to write, or null when nothing must be written (the sender went away mid-body). */
+  settled(answer: RenderedAnswer | null): void;
+  /** A bug on our side: the caller answers 500 if it still can. */
+  failed(error: unknown): void;
+}
+
 /** Told to a sender whose delivery could not be stored; details go to onError, not the internet. */
 const NOT_STORED = 'delivery could not be stored; retry later';
 
 /**
  * One captured request from decision to durable record: picks the answer, records it, waits for
- * the sink, then for the configured delay. Resolves with what to write, or null when nothing must
- * be written (the sender went away mid-body). Never rejects.
+ * the sink, then for the configured delay, and hands the answer to `done`. Never throws.
  */
-export async function settleCapture(
+export function settleCapture(
+  ctx: SettleContext,
+  capture: IncomingCapture,
+  outcome: BodyOutcome,
+  startedAt: number,
+  done: SettleCallbacks,
+): void {
+  try {
+    decideAndStore(ctx, capture, outcome, startedAt, done);
+  } catch (error) {
+    done.failed(error);
+  }
+}
+
+/** settleCapture as a promise, for callers off the hot path. */
+export function settleCaptureAsync(
   ctx: SettleContext,
   capture: IncomingCapture,
   outcome: BodyOutcome,
   startedAt: number,
 ): Promise<RenderedAnswer | null> {
+  return new Promise((resolve, reject) =>
+    settleCapture(ctx, capture, outcome, startedAt, { settled: resolve, failed: reject }),
+  );
+}
+
+function decideAndStore(
+  ctx: SettleContext,
+  capture: IncomingCapture,
+  outcome: BodyOutcome,
+  startedAt: number,
+  done: SettleCallbacks,
+): void {
   const id = newDeliveryId(capture.receivedAt);
   const endpoint = findEndpoint(ctx, capture.target);
   const endpointPath = endpoint?.path ?? null;
@@ -39,24 +76,50 @@ export async function settleCapture(
   if (outcome === 'aborted') {
     // Nothing was acknowledged, so the sender will retry; the truncated record without a response
     // still shows the failed attempt (and what arrived of it) in the inbox.
-    await store(ctx, buildDelivery(id, capture, endpointPath, undefined, null));
-    return null;
+    const delivery = buildDelivery(id, capture, endpointPath, undefined, null);
+    store(ctx, delivery, done, () => done.settled(null));
+    return;
   }
 
-  let rendered: RenderedAnswer;
-  let facts: DerivedFacts;
-  if (outcome === 'complete') {
-    ({ rendered, facts } = decide(ctx, capture, endpoint, id));
-    // Proxy mode: the target's answer replaces ours. It is awaited before the record is written,
-    // so the stored response is what the sender really got, and still nothing is acknowledged
-    // before the delivery is stored. Handshakes stay Hookscope's to answer.
-    if (endpoint && !facts?.handshake)
-      rendered = await proxied(ctx, capture, endpoint, id, facts, rendered);
-  } else {
+  if (outcome !== 'complete') {
     const limit = ctx.options.limits.maxBodyBytes;
-    rendered = renderAnswer(errorAnswer(413, `body exceeds ${limit} bytes`), true);
+    const rendered = renderAnswer(errorAnswer(413, `body exceeds ${limit} bytes`), true);
+    record(ctx, capture, outcome, id, endpointPath, undefined, rendered, startedAt, done);
+    return;
   }
 
+  const { rendered, facts } = decide(ctx, capture, endpoint, id);
+  // Proxy mode: the target's answer replaces ours. It is awaited before the record is written,
+  // so the stored response is what the sender really got, and still nothing is acknowledged
+  // before the delivery is stored. Handshakes stay Hookscope's to answer.
+  if (endpoint && ctx.options.proxy && !facts?.handshake) {
+    proxied(ctx, capture, endpoint, id, facts, rendered).then(
+      (answer) => {
+        try {
+          record(ctx, capture, outcome, id, endpointPath, facts, answer, startedAt, done);
+        } catch (error) {
+          done.failed(error);
+        }
+      },
+      (error: unknown) => done.failed(error),
+    );
+    return;
+  }
+  record(ctx, capture, outcome, id, endpointPath, facts, rendered, startedAt, done);
+}
+
+/** Writes the record through the sink, then settles with the answer (or a 503 if not stored). */
+function record(
+  ctx: SettleContext,
+  capture: IncomingCapture,
+  outcome: BodyOutcome,
+  id: string,
+  endpointPath: string | null,
+  facts: DerivedFacts,
+  rendered: RenderedAnswer,
+  startedAt: number,
+  done: SettleCallbacks,
+): void {
   // The record is written before the answer, so the latency it holds is our own work plus the
   // configured delay; the sink's commit time cannot be known yet.
   const latencyMs = Math.round((performance.now() - startedAt + rendered.delayMs) * 100) / 100;
@@ -66,11 +129,17 @@ export async function settleCapture(
     body: rendered.body,
     latencyMs,
   };
-  const stored = await store(ctx, buildDelivery(id, capture, endpointPath, facts, response));
-  // Acknowledged means stored: an unstored delivery must not get a 2xx. A 413 stays a 413.
-  if (!stored && outcome === 'complete') return renderAnswer(errorAnswer(503, NOT_STORED), true);
-  if (rendered.delayMs > 0) await sleep(rendered.delayMs);
-  return rendered;
+  const delivery = buildDelivery(id, capture, endpointPath, facts, response);
+  store(ctx, delivery, done, (stored) => {
+    // Acknowledged means stored: an unstored delivery must not get a 2xx. A 413 stays a 413.
+    if (!stored && outcome === 'complete') {
+      done.settled(renderAnswer(errorAnswer(503, NOT_STORED), true));
+    } else if (rendered.delayMs > 0) {
+      setTimeout(() => done.settled(rendered), rendered.delayMs);
+    } else {
+      done.settled(rendered);
+    }
+  });
 }
 
 async function proxied(
@@ -101,12 +170,17 @@ function findEndpoint(ctx: SettleContext, target: string): EndpointConfig | null
   }
 }
 
+interface Decision {
+  rendered: RenderedAnswer;
+  facts: DerivedFacts;
+}
+
 function decide(
   ctx: SettleContext,
   capture: IncomingCapture,
   endpoint: EndpointConfig | null,
   id: string,
-): { rendered: RenderedAnswer; facts: DerivedFacts } {
+): Decision {
   const { responder } = ctx.options;
   let facts: DerivedFacts;
   if (responder) {
@@ -123,15 +197,56 @@ function decide(
   }
   const configured = endpoint ? endpointAnswer(endpoint, id) : null;
   if (configured) return { rendered: renderAnswer(configured, false), facts };
-  return { rendered: renderAnswer(defaultAnswer(id), true), facts };
+  return { rendered: renderDefaultAnswer(id), facts };
 }
 
-async function store(ctx: SettleContext, delivery: Parameters<ReceiverOptions['sink']>[0]) {
+type Delivery = Parameters<ReceiverOptions['sink']>[0];
+
+/**
+ * Hands the delivery to the sink; `then(stored)` runs once it is durable or has failed (the
+ * failure goes to onError). A bug in `then` reaches `done.failed` instead of an unhandled rejection.
+ */
+function store(
+  ctx: SettleContext,
+  delivery: Delivery,
+  done: SettleCallbacks,
+  then: (stored: boolean) => void,
+): void {
+  let pending: Promise<void> | undefined;
   try {
-    await ctx.options.sink(delivery);
-    return true;
+    pending = ctx.options.sink(delivery);
   } catch (error) {
-    ctx.report(asError(error), `sink (delivery ${delivery.id})`);
-    return false;
+    sinkFailed(ctx, delivery, done, then, error);
+    return;
+  }
+  // A sink that returns nothing (plain JS) has stored synchronously.
+  if (typeof pending?.then !== 'function') settleStored(done, then, true);
+  else
+    pending.then(
+      () => settleStored(done, then, true),
+      (error: unknown) => sinkFailed(ctx, delivery, done, then, error),
+    );
+}
+
+function sinkFailed(
+  ctx: SettleContext,
+  delivery: Delivery,
+  done: SettleCallbacks,
+  then: (stored: boolean) => void,
+  error: unknown,
+): void {
+  ctx.report(asError(error), `sink (delivery ${delivery.id})`);
+  settleStored(done, then, false);
+}
+
+function settleStored(
+  done: SettleCallbacks,
+  then: (stored: boolean) => void,
+  stored: boolean,
+): void {
+  try {
+    then(stored);
+  } catch (error) {
+    done.failed(error);
   }
 }

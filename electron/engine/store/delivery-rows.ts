@@ -1,6 +1,6 @@
 import type { DeliverySummary, DeliveryVia, RawHeaders } from '../../contract/delivery';
 import type { Verdict, VerdictBadge } from '../../contract/verdict';
-import { badgeOf } from '../../contract/verdict';
+import { badgeOf } from '../../contract/verdict-badge';
 import type { Delivery, NewDelivery } from '../delivery';
 import { headerValue } from '../delivery';
 

@@ -1,34 +1,38 @@
-import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { startCheckpointer } from './checkpointer';
-import { createWalSyncer } from './wal-sync';
+import { createDeliveryInserter } from './delivery-inserter';
+import {
+  claimJournalName,
+  journalDirectory,
+  recoverAbandonedJournals,
+  releaseJournalName,
+} from './journal-recovery';
+import type { DeriveSnapshot } from '../capture-rules/derive-snapshot';
+import type { DeriveLater } from './journal-format';
+import { JournalWriter, type JournalWriterOptions } from './journal-writer';
+import { startMaterializer, type Materializer } from './materializer';
+import { createWalValve } from './wal-valve';
 import type {
   DeliveryPage,
   DeliveryQuery,
   DeliverySummary,
   StoreStats,
 } from '../../contract/delivery';
-import { badgeOf } from '../../contract/verdict';
+import { badgeOf } from '../../contract/verdict-badge';
 import type { Delivery, NewDelivery } from '../delivery';
 import type { AnnotationPatch } from './annotations';
 import { createAnnotationWriter } from './annotations';
 import { ChangeEmitter } from './change-events';
 import { readFacets } from './facets';
 import { readHistogram } from './histogram';
-import type { DeliveryRow, PreparedDelivery, SummaryRow } from './delivery-rows';
-import {
-  INSERT_SQL,
-  SUMMARY_COLUMNS,
-  prepareDelivery,
-  rowToDelivery,
-  rowToSummary,
-  summaryOfPrepared,
-} from './delivery-rows';
+import type { DeliveryRow, SummaryRow } from './delivery-rows';
+import { SUMMARY_COLUMNS, rowToDelivery, rowToSummary, summaryOfPrepared } from './delivery-rows';
 import { migrate } from './migrations';
 import { createSearchIndexer } from './search-indexer';
 import type { SqliteStatement } from './open-store';
 import { createTransactionRunner, openDatabase } from './open-store';
 import type { Totals } from './retention';
-import { createEvictor, resolveRetention } from './retention';
+import { resolveRetention } from './retention';
 import type { DeliveryFilter } from './search-query';
 import { buildWhere, countQuery, listSql } from './search-query';
 import type { DerivedFacts, DeliveryStore, RetentionLimits, StoreChange } from './types';
@@ -37,17 +41,38 @@ export interface OpenDeliveryStoreOptions {
   retention?: Partial<RetentionLimits>;
   /** Run WAL checkpoints on a worker thread instead of inside commits (the engine turns it on). */
   checkpointInBackground?: boolean;
+  /**
+   * Capture mode (the engine's): `capture()` acknowledges a delivery once its record is in this
+   * process's capture journal, and a background thread turns records into rows. Every read waits
+   * for that thread first, so what was acknowledged is always visible.
+   */
+  capture?: Omit<JournalWriterOptions, 'onWritten'>;
   onError?: (message: string) => void;
 }
-
-/** Past this WAL size the writer checkpoints itself, in case the background one cannot keep up. */
-const MAX_WAL_BYTES = 32 * 1024 * 1024;
-const WAL_CHECK_EVERY_APPENDS = 128;
 
 /** The SQLite store; beyond DeliveryStore it lets settings change the retention limits. */
 export interface SqliteDeliveryStore extends DeliveryStore {
   /** Applies new limits now (evicting if needed) and to every later append. */
   setRetention(limits: Partial<RetentionLimits>): void;
+  /**
+   * Capture mode only: resolves once the delivery is stored in the journal (durably, per the
+   * durability setting); it becomes a row moments later. Rejects if it could not be written.
+   */
+  capture(delivery: NewDelivery, derive?: DeriveLater | null): Promise<void>;
+  /** Capture mode: the endpoints and schemas later records' facts are derived with. */
+  setDeriveSnapshot(snapshot: DeriveSnapshot): void;
+  /**
+   * Deliveries recovered from abandoned journals at open whose facts were never derived (the
+   * engine re-verifies them once its rules are loaded).
+   */
+  readonly recoveredUnderived: readonly string[];
+  /**
+   * Capture mode: resolves once every acknowledged delivery is a row and its change event went
+   * out (so listeners such as the forwarder saw it). Resolves at once otherwise.
+   */
+  whenIndexed(): Promise<void>;
+  /** Capture mode: writes what is queued, then stops the background thread (the journal keeps the rest). */
+  stopCapturing(): Promise<void>;
   readonly file: string;
 }
 
@@ -61,6 +86,8 @@ export function openDeliveryStore(
   options: OpenDeliveryStoreOptions = {},
 ): SqliteDeliveryStore {
   let retention = resolveRetention(options.retention);
+  if (options.capture && file === ':memory:')
+    throw new Error('Capture mode needs a store file, not :memory:.');
   const db = openDatabase(file);
   try {
     migrate(db);
@@ -69,23 +96,18 @@ export function openDeliveryStore(
     throw error;
   }
   const changes = new ChangeEmitter();
-  const walSyncer = createWalSyncer(file);
+  const report = options.onError ?? ((message: string) => console.error(message));
+  const onDisk = file !== ':memory:';
   const checkpointer =
-    options.checkpointInBackground && file !== ':memory:'
-      ? startCheckpointer(file, options.onError ?? ((message) => console.error(message)))
-      : null;
+    options.checkpointInBackground && onDisk ? startCheckpointer(file, report) : null;
   if (checkpointer) db.exec('PRAGMA wal_autocheckpoint = 0');
-  let appendsSinceWalCheck = 0;
-  // A safety valve: under writes that never pause, a passive checkpoint may never catch up fully.
-  const boundWal = (): void => {
-    if (!checkpointer || ++appendsSinceWalCheck < WAL_CHECK_EVERY_APPENDS) return;
-    appendsSinceWalCheck = 0;
-    const walBytes = statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-    if (walBytes > MAX_WAL_BYTES) db.exec('PRAGMA wal_checkpoint(RESTART)');
-  };
+  const boundWal = checkpointer ? createWalValve(db, file) : () => undefined;
   const transaction = createTransactionRunner(db);
-  const evictOverflow = createEvictor(db);
-  const insertRow = db.prepare(INSERT_SQL);
+  const insert = createDeliveryInserter(db);
+  // Whatever a process that is gone acknowledged but never indexed becomes rows before any read.
+  const recoveredUnderived = onDisk
+    ? recoverAbandonedJournals({ db, transaction, insert }, file, retention, report)
+    : [];
   const searchIndex = createSearchIndexer(db, transaction);
   if (searchIndex.hasPending()) searchIndex.appended();
   const addTotals = db.prepare(
@@ -94,6 +116,9 @@ export function openDeliveryStore(
   const readTotals = db.prepare('SELECT count, bytes FROM store_totals WHERE id = 1');
   const selectById = db.prepare('SELECT * FROM deliveries WHERE id = ?');
   const selectSummaryBySeq = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE seq = ?`);
+  const selectSummariesBySeqs = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+  );
   const selectAfter = db.prepare('SELECT * FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?');
   const selectSeqs = db.prepare(
     'SELECT seq FROM deliveries WHERE id IN (SELECT value FROM json_each(?))',
@@ -127,9 +152,6 @@ export function openDeliveryStore(
   };
 
   let open = true;
-  const assertOpen = (): void => {
-    if (!open) throw new Error(`The delivery store at ${file} is closed.`);
-  };
   const emit = (change: StoreChange): void => {
     if (changes.hasListeners) changes.emit(change);
   };
@@ -137,30 +159,86 @@ export function openDeliveryStore(
     if (ids.length) emit({ kind: 'deleted', ids });
   };
 
+  const capturing = options.capture && onDisk ? startCapturing(options.capture) : null;
+
+  /** Every read and write starts here: the store is open and holds every acknowledged delivery. */
+  const assertOpen = (): void => {
+    if (!open) throw new Error(`The delivery store at ${file} is closed.`);
+    if (capturing) capturing.materializer.waitFor(capturing.journal.lastWrittenSeq);
+  };
+
+  function startCapturing(settings: Omit<JournalWriterOptions, 'onWritten'>) {
+    const journalName = claimJournalName();
+    const journalFile = join(journalDirectory(file), journalName);
+    // Assigned right below; the writer calls back only after a commit, never while constructed.
+    let materializer: Materializer | null = null;
+    const journal = new JournalWriter(journalFile, {
+      ...settings,
+      onWritten: (generation, end, seq) => materializer?.written(generation, end, seq),
+    });
+    materializer = startMaterializer({
+      databaseFile: file,
+      journalFile,
+      journalName,
+      retention,
+      checkpointInBackground: checkpointer !== null,
+      onMaterialized: (batch) => {
+        if (!open) return;
+        if (batch.seqs.length && changes.hasListeners) {
+          const rows = selectSummariesBySeqs.all([JSON.stringify(batch.seqs)]) as SummaryRow[];
+          if (rows.length) emit({ kind: 'appended', items: rows.map(rowToSummary) });
+        }
+        emitEvicted(batch.evicted);
+        announced(batch.journalSeq);
+        journal.resetIfCaughtUp(batch.journalSeq);
+      },
+      onProblem: report,
+    });
+    return { journal, journalName, materializer, announced: 0, waiters: [] as Array<() => void> };
+  }
+
+  function whenIndexed(): Promise<void> {
+    if (!capturing || capturing.announced >= capturing.journal.lastWrittenSeq)
+      return Promise.resolve();
+    const release = capturing.materializer.hold();
+    return new Promise<void>((resolve) => capturing.waiters.push(resolve)).finally(release);
+  }
+
+  function announced(journalSeq: number): void {
+    if (!capturing) return;
+    capturing.announced = journalSeq;
+    if (journalSeq < capturing.journal.lastWrittenSeq) return;
+    const waiters = capturing.waiters.splice(0);
+    for (const resolve of waiters) resolve();
+  }
+
+  async function stopCapturing(): Promise<void> {
+    if (!capturing) return;
+    await capturing.journal.flush().catch(() => undefined);
+    capturing.journal.close();
+    await capturing.materializer.stop();
+    announced(Infinity);
+    // From here the journal is abandoned: the next store to open turns what is left into rows.
+    releaseJournalName(capturing.journalName);
+  }
+
+  function capture(delivery: NewDelivery, derive: DeriveLater | null = null): Promise<void> {
+    if (!capturing) return Promise.reject(new Error('This store was not opened in capture mode.'));
+    return capturing.journal.commit(delivery, derive);
+  }
+
   function appendBatch(deliveries: readonly NewDelivery[]): void {
     assertOpen();
     if (deliveries.length === 0) return;
-    // JSON and text extraction happen before BEGIN so the write lock is held only for SQLite work.
-    const prepared = deliveries.map(prepareDelivery);
-    const seqs: number[] = new Array<number>(prepared.length);
-    const evicted = transaction(() => {
-      let bytes = 0;
-      for (let i = 0; i < prepared.length; i++) {
-        const item = prepared[i] as PreparedDelivery;
-        const seq = Number(insertRow.run(item.params).lastInsertRowid);
-        seqs[i] = seq;
-        bytes += item.storedBytes;
-      }
-      addTotals.run([prepared.length, bytes]);
-      return evictOverflow(retention);
-    });
+    const inserted = transaction(() => insert(deliveries, retention));
     searchIndex.appended();
-    boundWal();
+    boundWal(deliveries.length);
     if (changes.hasListeners) {
+      const { prepared, seqs } = inserted;
       const items = prepared.map((item, i) => summaryOfPrepared(item, seqs[i] as number));
       emit({ kind: 'appended', items });
     }
-    emitEvicted(evicted);
+    emitEvicted(inserted.evicted);
   }
 
   function get(id: string): Delivery | null {
@@ -296,25 +374,30 @@ export function openDeliveryStore(
   function setRetention(limits: Partial<RetentionLimits>): void {
     assertOpen();
     const next = resolveRetention({ ...retention, ...limits });
-    const evicted = transaction(() => evictOverflow(next));
+    const evicted = transaction(() => insert([], next).evicted);
     retention = next;
+    capturing?.materializer.setRetention(next);
     emitEvicted(evicted);
   }
 
   function close(): void {
     if (!open) return;
     open = false;
+    if (capturing) void stopCapturing();
     searchIndex.close();
     statementCache.clear();
     db.close();
-    void walSyncer.close();
     void checkpointer?.stop();
   }
 
   return {
     file,
     appendBatch,
-    waitDurable: () => (open ? walSyncer.sync() : Promise.resolve()),
+    capture,
+    setDeriveSnapshot: (snapshot) => capturing?.materializer.setDeriveSnapshot(snapshot),
+    recoveredUnderived,
+    whenIndexed,
+    stopCapturing,
     get,
     list,
     count,

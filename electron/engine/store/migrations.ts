@@ -155,6 +155,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  {
+    version: 5,
+    description: 'capture journals: how far each journal file has been written into deliveries',
+    up(db) {
+      // One row per journal file (one per capturing process): records up to `seq` are rows.
+      // Updated in the same transaction as the rows, so a record is materialized exactly once.
+      db.exec(
+        'CREATE TABLE capture_journals (name TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;',
+      );
+    },
+  },
 ];
 
 // Versions are assigned per feature, so entries may be listed out of order: run them by version.

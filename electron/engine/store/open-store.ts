@@ -8,9 +8,8 @@ export type SqliteStatement = Database.Statement;
 /**
  * Opens (creating if needed) the SQLite file with the pragmas durability depends on.
  * WAL lets readers (the UI, a second connection) run while the receiver writes.
- * synchronous=NORMAL: a committed transaction survives a killed process. With durability 'fsync'
- * the group committer also waits for wal-sync.ts to fsync the WAL (asynchronously, so the
- * receiver's event loop never stalls on the disk) before acknowledging, which survives power loss.
+ * synchronous=NORMAL: a committed transaction survives a killed process, and a lost one after a
+ * power cut is still in the capture journal (which durability 'fsync' syncs before acknowledging).
  */
 export function openDatabase(file: string): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

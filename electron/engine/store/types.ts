@@ -33,10 +33,8 @@ export type StoreChange =
   | { kind: 'cleared' };
 
 export interface DeliveryStore {
-  /** Writes all deliveries in one transaction (the group commit's unit). Throws if the write fails. */
+  /** Writes all deliveries in one transaction (imports, tests). Throws if the write fails. */
   appendBatch(deliveries: readonly NewDelivery[]): void;
-  /** Resolves once every transaction committed so far is on disk (fsynced), not just in the OS. */
-  waitDurable(): Promise<void>;
   get(id: string): Delivery | null;
   list(query: DeliveryQuery): DeliveryPage;
   count(query?: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>): number;
@@ -54,11 +52,4 @@ export interface DeliveryStore {
   stats(): StoreStats;
   onChange(listener: (change: StoreChange) => void): () => void;
   close(): void;
-}
-
-/** Acknowledged means stored: `commit` resolves only once the delivery's transaction is durable. */
-export interface GroupCommitter {
-  commit(delivery: NewDelivery): Promise<void>;
-  /** Commits whatever is queued now; resolves when it is on disk. */
-  flush(): Promise<void>;
 }

@@ -176,7 +176,7 @@ describe('receiver capture over real sockets', () => {
 
   it('records remote address, HTTP version, via, time and the response it gave', async () => {
     const before = Date.now();
-    await rawExchange(t.receiver.port, 'GET /v HTTP/1.0\r\n\r\n');
+    const wire = await rawExchange(t.receiver.port, 'GET /v HTTP/1.0\r\n\r\n');
     const delivery = t.collector.only();
     expect(delivery.remoteAddress).toMatch(/127\.0\.0\.1$/);
     expect(delivery.httpVersion).toBe('HTTP/1.0');
@@ -188,5 +188,11 @@ describe('receiver capture over real sockets', () => {
     expect(Buffer.from(delivery.response?.body ?? []).toString()).toBe(
       `{"ok":true,"id":"${delivery.id}"}`,
     );
+    // What went on the wire is what was recorded, framing included.
+    expect(Buffer.from(wire.body).equals(Buffer.from(delivery.response?.body ?? []))).toBe(true);
+    expect(delivery.response?.rawHeaders).toContainEqual([
+      'content-length',
+      String(wire.body.length),
+    ]);
   });
 });
