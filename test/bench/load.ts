@@ -58,3 +58,32 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
   };
 }
+
+/**
+ * Latency at a fixed rate, from paced-latency.ts in its own process: requests evenly spaced, not
+ * in the per-second bursts autocannon's rate mode sends (which put even a bare server at p99
+ * 14 ms with 10 connections here).
+ */
+export async function runPaced(options: {
+  url: string;
+  rate: number;
+  durationSec: number;
+  connections: number;
+  body: string;
+}): Promise<LoadResult> {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'test/bench/paced-latency.ts',
+      `${options.url}/bench`,
+      String(options.rate),
+      String(options.durationSec),
+      String(options.connections),
+      options.body,
+    ],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as LoadResult;
+}

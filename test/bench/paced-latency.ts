@@ -1,6 +1,7 @@
-// An open-loop load client for latency at a fixed rate: requests are due at evenly spaced times
-// (not in per-second bursts, as autocannon's rate mode sends them), and each latency counts from
-// when the request was due, so a server that stalls is charged for the wait it caused.
+// An open-loop load client for latency at a fixed rate: requests are issued at evenly spaced times
+// (not in per-second bursts, as autocannon's rate mode sends them) over keep-alive connections,
+// whatever the answers do, and each latency counts from the moment the request was issued
+// (waiting for a free connection included) to the end of its answer.
 // Usage (run in its own process by load.ts): tsx test/bench/paced-latency.ts <url> <rate> <seconds> <connections> <body>
 import { Agent, request } from 'node:http';
 
@@ -15,7 +16,8 @@ let non2xx = 0;
 let errors = 0;
 let inFlight = 0;
 
-function send(dueAt: number): void {
+function send(): void {
+  const issuedAt = performance.now();
   inFlight += 1;
   const req = request(
     {
@@ -30,7 +32,7 @@ function send(dueAt: number): void {
       if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode > 299) non2xx += 1;
       res.resume();
       res.on('end', () => {
-        latencies.push(performance.now() - dueAt);
+        latencies.push(performance.now() - issuedAt);
         inFlight -= 1;
       });
     },
@@ -45,12 +47,12 @@ function send(dueAt: number): void {
 const startedAt = performance.now();
 const total = Math.round(rate * seconds);
 let sent = 0;
-// A 1 ms tick sends whatever fell due since the last one, each stamped with its own due time.
+// A 1 ms tick sends whatever fell due since the last one.
 await new Promise<void>((resolve) => {
   const timer = setInterval(() => {
     const now = performance.now();
     const due = Math.min(total, Math.floor(((now - startedAt) * rate) / 1000));
-    for (; sent < due; sent++) send(startedAt + (sent * 1000) / rate);
+    for (; sent < due; sent++) send();
     if (sent >= total) {
       clearInterval(timer);
       resolve();

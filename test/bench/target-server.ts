@@ -10,7 +10,7 @@ type Kind = 'bare' | 'hookscope' | 'mockttp';
 async function start(
   kind: Kind,
   dataDir: string,
-): Promise<{ url: string; count: () => Promise<number> }> {
+): Promise<{ url: string; count: () => Promise<number>; close?: () => Promise<void> }> {
   if (kind === 'bare') {
     // The baseline: read the body, answer 200 with a small JSON, like the receiver does.
     let seen = 0;
@@ -34,7 +34,11 @@ async function start(
     return { url: server.url, count: async () => (await endpoint.getSeenRequests()).length };
   }
   const engine = await createEngine({ dataDir, receiverPort: 0 });
-  return { url: engine.receiver.url, count: async () => engine.store.count() };
+  return {
+    url: engine.receiver.url,
+    count: async () => engine.store.count(),
+    close: () => engine.close(),
+  };
 }
 
 const [kind, dataDir] = process.argv.slice(2) as [Kind, string];
@@ -47,4 +51,9 @@ process.on('message', (message: { type: string }) => {
   }
 });
 process.send?.({ type: 'ready', url: target.url });
-process.on('SIGINT', () => process.exit(0));
+// Shut down as the app does (the store's thread finishes its transaction), then exit.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void (target.close?.() ?? Promise.resolve()).finally(() => process.exit(0));
+  });
+}

@@ -7,7 +7,7 @@ import {
 } from './journal-format';
 
 /** How much is read at once: many small records per read, one big body in a few. */
-const READ_BYTES = 4 * 1024 * 1024;
+const READ_BYTES = 1024 * 1024;
 
 export interface JournalRead {
   records: JournalRecord[];

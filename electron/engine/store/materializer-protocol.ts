@@ -23,6 +23,8 @@ export type ToMaterializer =
   | { type: 'written'; generation: number; end: number; seq: number }
   | { type: 'retention'; limits: RetentionLimits }
   | { type: 'derive-context'; snapshot: DeriveSnapshot }
+  /** A reader is waiting: materialize now, without gathering. */
+  | { type: 'hurry' }
   | { type: 'stop' };
 
 export type FromMaterializer =

@@ -125,8 +125,9 @@ export function startMaterializer(options: MaterializerOptions): Materializer {
     waitFor(seq, stallMs = DEFAULT_STALL_MS) {
       const seen = Atomics.load(progress, 0);
       if (Number(seen) >= seq) return;
-      // A waiting reader makes the thread work flat out, burst or not.
+      // A waiting reader makes the thread work now and flat out, burst or not.
       Atomics.add(progress, 1, 1n);
+      post({ type: 'hurry' });
       try {
         waitUntil(seq, seen, stallMs);
       } finally {
