@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { autocannonArgs } from './load';
 import { startTarget } from './target-process';
 
 const kind = (process.argv[2] ?? 'hookscope') as 'bare' | 'hookscope' | 'mockttp';
@@ -34,20 +35,7 @@ const serverPid = target.pid;
 const before = threadTicks(serverPid);
 const load = spawn(
   'node_modules/.bin/autocannon',
-  [
-    '-j',
-    '-m',
-    'POST',
-    '-H',
-    'content-type=application/json',
-    '-b',
-    body,
-    '-c',
-    '50',
-    '-d',
-    String(seconds),
-    target.url + '/bench',
-  ],
+  autocannonArgs({ url: target.url, connections: 50, durationSec: seconds, body }),
   { stdio: ['ignore', 'pipe', 'ignore'] },
 );
 let out = '';

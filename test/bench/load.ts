@@ -24,7 +24,8 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+/** autocannon's command line for these options (JSON output). */
+export function autocannonArgs(options: LoadOptions): string[] {
   const args = [
     '-j',
     '-m',
@@ -40,6 +41,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   else args.push('-d', String(options.durationSec ?? 10));
   if (options.rate) args.push('-R', String(options.rate));
   args.push(options.url + '/bench');
+  return args;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const args = autocannonArgs(options);
   const { stdout } = await run('node_modules/.bin/autocannon', args, {
     maxBuffer: 64 * 1024 * 1024,
   });

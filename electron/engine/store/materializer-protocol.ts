@@ -29,5 +29,4 @@ export type ToMaterializer =
 
 export type FromMaterializer =
   | { type: 'materialized'; journalSeq: number; seqs: number[]; evicted: string[] }
-  | { type: 'problem'; message: string }
-  | { type: 'stopped' };
+  | { type: 'problem'; message: string };

@@ -185,7 +185,6 @@ port.on('message', (message: ToMaterializer) => {
       searchIndex.close();
       reader.close();
       db.close();
-      send({ type: 'stopped' });
       port.close();
   }
 });
