@@ -67,7 +67,10 @@ for (const [thread, t] of after) {
       `  ${thread.padEnd(24)} cpu ${(used / 100).toFixed(2)} s = ${((used * 1e4) / result.requests.total).toFixed(1)} us/req`,
     );
 }
+const waitedFrom = performance.now();
 const stats = await target.stats();
-console.log(`  stored ${stats.count}`);
+console.log(
+  `  stored ${stats.count}, all rows ${((performance.now() - waitedFrom) / 1000).toFixed(1)} s after the load`,
+);
 await target.stop();
 rmSync(dir, { recursive: true, force: true });

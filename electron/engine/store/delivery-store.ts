@@ -116,9 +116,6 @@ export function openDeliveryStore(
   const readTotals = db.prepare('SELECT count, bytes FROM store_totals WHERE id = 1');
   const selectById = db.prepare('SELECT * FROM deliveries WHERE id = ?');
   const selectSummaryBySeq = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE seq = ?`);
-  const selectSummariesBySeqs = db.prepare(
-    `SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`,
-  );
   const selectAfter = db.prepare('SELECT * FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?');
   const selectSeqs = db.prepare(
     'SELECT seq FROM deliveries WHERE id IN (SELECT value FROM json_each(?))',
@@ -184,10 +181,7 @@ export function openDeliveryStore(
       checkpointInBackground: checkpointer !== null,
       onMaterialized: (batch) => {
         if (!open) return;
-        if (batch.seqs.length && changes.hasListeners) {
-          const rows = selectSummariesBySeqs.all([JSON.stringify(batch.seqs)]) as SummaryRow[];
-          if (rows.length) emit({ kind: 'appended', items: rows.map(rowToSummary) });
-        }
+        if (batch.appended.length) emit({ kind: 'appended', items: batch.appended });
         emitEvicted(batch.evicted);
         announced(batch.journalSeq);
         journal.resetIfCaughtUp(batch.journalSeq);

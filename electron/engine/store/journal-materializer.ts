@@ -1,3 +1,5 @@
+import type { DeliverySummary } from '../../contract/delivery';
+import { summaryOfPrepared } from './delivery-rows';
 import type { JournalRecord } from './journal-format';
 import type { Inserted } from './delivery-inserter';
 import type { NewDelivery } from '../delivery';
@@ -8,8 +10,8 @@ import type { RetentionLimits } from './types';
 export interface MaterializedBatch {
   /** The last journal record handled (written, or already there). */
   journalSeq: number;
-  /** Row seqs given to the new deliveries, in order (empty when all were already rows). */
-  seqs: number[];
+  /** Summaries of the new rows, in order (empty when all were already rows), for change events. */
+  appended: DeliverySummary[];
   evicted: string[];
   /** Records that could never become rows (say, a duplicate id), with why. */
   skipped: string[];
@@ -44,7 +46,7 @@ export function createJournalMaterializer(deps: MaterializeDeps, journalName: st
     return transaction(() => {
       const fresh = records.filter((record) => record.seq > mark());
       const last = records[records.length - 1] as JournalRecord;
-      if (fresh.length === 0) return { seqs: [], evicted: [], underived: [] };
+      if (fresh.length === 0) return { appended: [], evicted: [], underived: [] };
       const deliveries = fresh.map((record) =>
         record.derive && derive ? derive(record) : record.delivery,
       );
@@ -53,7 +55,10 @@ export function createJournalMaterializer(deps: MaterializeDeps, journalName: st
       const underived = derive
         ? []
         : fresh.filter((record) => record.derive).map((record) => record.delivery.id);
-      return { seqs: inserted.seqs, evicted: inserted.evicted, underived };
+      const appended = inserted.prepared.map((item, i) =>
+        summaryOfPrepared(item, inserted.seqs[i] as number),
+      );
+      return { appended, evicted: inserted.evicted, underived };
     });
   }
 
@@ -74,7 +79,7 @@ export function createJournalMaterializer(deps: MaterializeDeps, journalName: st
       }
       const batch: MaterializedBatch = {
         journalSeq,
-        seqs: [],
+        appended: [],
         evicted: [],
         skipped: [],
         underived: [],
@@ -82,7 +87,7 @@ export function createJournalMaterializer(deps: MaterializeDeps, journalName: st
       for (const record of records) {
         try {
           const one = materializeTogether([record], retention);
-          batch.seqs.push(...one.seqs);
+          batch.appended.push(...one.appended);
           batch.evicted.push(...one.evicted);
           batch.underived.push(...one.underived);
         } catch (error) {

@@ -1,4 +1,5 @@
 import type { DeriveSnapshot } from '../capture-rules/derive-snapshot';
+import type { DeliverySummary } from '../../contract/delivery';
 import type { RetentionLimits } from './types';
 
 /** What the materializer thread starts with. */
@@ -28,5 +29,11 @@ export type ToMaterializer =
   | { type: 'stop' };
 
 export type FromMaterializer =
-  | { type: 'materialized'; journalSeq: number; seqs: number[]; evicted: string[] }
+  | {
+      type: 'materialized';
+      journalSeq: number;
+      /** Summaries of the new rows: the store's 'appended' change event, built here. */
+      appended: DeliverySummary[];
+      evicted: string[];
+    }
   | { type: 'problem'; message: string };

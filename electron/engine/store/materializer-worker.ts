@@ -135,17 +135,11 @@ function step(): void {
     Atomics.notify(progress, 0);
     for (const skipped of batch.skipped)
       send({ type: 'problem', message: `not stored: ${skipped}` });
-    if (batch.seqs.length || batch.evicted.length) {
-      send({
-        type: 'materialized',
-        journalSeq: batch.journalSeq,
-        seqs: batch.seqs,
-        evicted: batch.evicted,
-      });
+    const { journalSeq, appended, evicted } = batch;
+    send({ type: 'materialized', journalSeq, appended, evicted });
+    if (appended.length) {
       searchIndex.appended();
-      boundWal(batch.seqs.length);
-    } else {
-      send({ type: 'materialized', journalSeq: batch.journalSeq, seqs: [], evicted: [] });
+      boundWal(appended.length);
     }
   } catch (error) {
     // Nothing is lost: the records stay in the journal and are read again.
