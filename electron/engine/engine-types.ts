@@ -22,7 +22,7 @@ export interface EngineOptions {
   retention?: Partial<RetentionLimits>;
   /** Endpoints from the config file (paths with no endpoint are still captured). */
   endpoints?: EndpointConfig[];
-  /** Group-commit window in ms (0: one event-loop turn). */
+  /** How long a capture waits for company before its journal write, in ms (0: one event-loop turn). */
   commitWindowMs?: number;
   /** 'commit' (default) survives a crash of the process; 'fsync' also a power loss, slower. */
   durability?: Durability;
