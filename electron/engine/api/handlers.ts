@@ -42,8 +42,26 @@ function mergeSecrets(
   });
 }
 
-/** The engine side of every call in the contract. Inputs arrive already validated (dispatchCall). */
+/**
+ * The engine side of every call in the contract. Inputs arrive already validated (dispatchCall).
+ * Each call first waits, without blocking, until the deliveries it may read are rows: after a
+ * burst the store's thread catches up while the receiver keeps answering.
+ */
 export function createApiHandlers(engine: Engine, app: AppContext): Handlers {
+  const handlers = createCallHandlers(engine, app);
+  const waiting: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<
+    [string, (input: unknown) => Promise<unknown>]
+  >) {
+    waiting[name] = async (input) => {
+      await engine.store.whenReadable();
+      return handler(input);
+    };
+  }
+  return waiting as Handlers;
+}
+
+function createCallHandlers(engine: Engine, app: AppContext): Handlers {
   return {
     'app:info': async () => ({
       name: 'Hookscope',

@@ -216,6 +216,17 @@ export function openDeliveryStore(
     releaseJournalName(capturing.journalName);
   }
 
+  /** A read blocks at most for this many records written while whenReadable waited. */
+  const READABLE_GAP = 1_000;
+  async function whenReadable(): Promise<void> {
+    // The receiver keeps writing meanwhile: chase it a few times, then let the read block.
+    for (let round = 0; round < 3 && capturing && open; round++) {
+      const target = capturing.journal.lastWrittenSeq;
+      await capturing.materializer.reached(target - READABLE_GAP);
+      if (capturing.journal.lastWrittenSeq - target <= READABLE_GAP) return;
+    }
+  }
+
   function capture(delivery: NewDelivery, derive: DeriveLater | null = null): Promise<void> {
     if (!capturing) return Promise.reject(new Error('This store was not opened in capture mode.'));
     return capturing.journal.commit(delivery, derive);
@@ -388,6 +399,7 @@ export function openDeliveryStore(
     file,
     appendBatch,
     capture,
+    whenReadable,
     setDeriveSnapshot: (snapshot) => capturing?.materializer.setDeriveSnapshot(snapshot),
     recoveredUnderived,
     whenIndexed,

@@ -26,6 +26,8 @@ export interface Materializer {
    * `stallMs` (the records are still safe in the journal).
    */
   waitFor(seq: number, stallMs?: number): void;
+  /** waitFor without blocking: resolves once journal seq `seq` is a row. */
+  reached(seq: number): Promise<void>;
   /**
    * Keeps the process alive while something awaits the thread (its messages alone don't, so a
    * process with nothing else to do would exit mid-wait). Returns the release.
@@ -33,6 +35,18 @@ export interface Materializer {
   hold(): () => void;
   stop(): Promise<void>;
 }
+
+/** Atomics.waitAsync (in every Node and Electron Hookscope runs on; not in TypeScript's ES2023 lib). */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      array: BigInt64Array,
+      index: number,
+      value: bigint,
+      timeoutMs: number,
+    ): { async: boolean; value: Promise<string> | string };
+  }
+).waitAsync;
 
 /** Respawns after an unexpected exit at most this often, so a crash loop cannot spin. */
 const RESPAWN_DELAY_MS = 500;
@@ -132,6 +146,24 @@ export function startMaterializer(options: MaterializerOptions): Materializer {
         waitUntil(seq, seen, stallMs);
       } finally {
         Atomics.sub(progress, 1, 1n);
+      }
+    },
+    async reached(seq) {
+      let seen = Atomics.load(progress, 0);
+      if (Number(seen) >= seq) return;
+      Atomics.add(progress, 1, 1n);
+      post({ type: 'hurry' });
+      const release = this.hold();
+      try {
+        while (Number(seen) < seq) {
+          if (failure) throw new Error(`Deliveries cannot be read yet: ${failure}`);
+          const waited = waitAsync(progress, 0, seen, 200);
+          if (waited.async) await waited.value;
+          seen = Atomics.load(progress, 0);
+        }
+      } finally {
+        Atomics.sub(progress, 1, 1n);
+        release();
       }
     },
     hold() {

@@ -35,6 +35,12 @@ export type StoreChange =
 export interface DeliveryStore {
   /** Writes all deliveries in one transaction (imports, tests). Throws if the write fails. */
   appendBatch(deliveries: readonly NewDelivery[]): void;
+  /**
+   * Resolves once (nearly) every acknowledged delivery is a row, without blocking the thread
+   * meanwhile, so a read that follows blocks for little or nothing. UI calls await it: during a
+   * burst's catch-up they wait while the receiver keeps answering.
+   */
+  whenReadable(): Promise<void>;
   get(id: string): Delivery | null;
   list(query: DeliveryQuery): DeliveryPage;
   count(query?: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>): number;

@@ -222,6 +222,16 @@ describe('capture mode: acknowledged once journalled, rows made by the materiali
     expect(store.count({ text: '19999' })).toBe(1);
   }, 120_000);
 
+  it('whenReadable waits without blocking until all but the last few records are rows', async () => {
+    open();
+    const total = 3_000;
+    await Promise.all(Array.from({ length: total }, () => store.capture(makeDelivery())));
+    await store.whenReadable();
+    // A read now blocks for at most READABLE_GAP (1,000) records.
+    expect(rowsElsewhere()).toBeGreaterThanOrEqual(total - 1_000);
+    expect(store.stats().count).toBe(total);
+  });
+
   it('refuses capture mode for an in-memory store, and capture() outside capture mode', async () => {
     expect(() => openDeliveryStore(':memory:', { capture: {} })).toThrow(/needs a store file/);
     store = openDeliveryStore(temp.file());
