@@ -1,7 +1,7 @@
-import { hmacDigest } from './crypto-helpers';
-import { header, isRecord, jsonAnswer, jsonObject, stringField } from './http-helpers';
-import type { EventDefinition, Provider } from './types';
-import { signV0, verifyV0, type V0Scheme } from './v0-timestamp-scheme';
+import { hmacDigest } from '../crypto-helpers';
+import { header, isRecord, jsonAnswer, jsonObject, stringField } from '../http-helpers';
+import type { EventDefinition, Provider } from '../types';
+import { signV0, verifyV0, type V0Scheme } from '../v0-timestamp-scheme';
 
 /** Zoom states no window; its samples use 5 minutes. */
 const SCHEME: V0Scheme = {

@@ -1,6 +1,6 @@
-import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
-import { header } from './http-helpers';
-import type { EventDefinition, Provider } from './types';
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
+import { header } from '../http-helpers';
+import type { EventDefinition, Provider } from '../types';
 
 /**
  * After a client-secret rotation Shopify may sign with the previous secret for up to an hour:

@@ -13,10 +13,10 @@ import {
   type Bytes,
   type DigestEncoding,
   type HmacAlgorithm,
-} from './crypto-helpers';
-import { isHmacAlgorithm, isWellFormedDigest, digestShape } from './digest-format';
-import { headerValue, publicRequestUrl, stringOption, withHeaders } from './http-helpers';
-import type { Provider } from './types';
+} from '../crypto-helpers';
+import { isHmacAlgorithm, isWellFormedDigest, digestShape } from '../digest-format';
+import { headerValue, publicRequestUrl, stringOption, withHeaders } from '../http-helpers';
+import type { Provider } from '../types';
 
 /**
  * Generic HMAC for in-house senders. Options (endpoint options on verify, SignOptions on sign):

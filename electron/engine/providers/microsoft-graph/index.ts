@@ -1,4 +1,4 @@
-import { safeEqual, noSecrets, result } from './crypto-helpers';
+import { safeEqual, noSecrets, result } from '../crypto-helpers';
 import {
   isRecord,
   jsonObject,
@@ -6,8 +6,8 @@ import {
   stringField,
   stringOption,
   textAnswer,
-} from './http-helpers';
-import type { DeliveryInput, Provider } from './types';
+} from '../http-helpers';
+import type { DeliveryInput, Provider } from '../types';
 
 /** Change notifications: `{"value":[{subscriptionId, clientState, changeType, resource, ...}]}`. */
 function notifications(delivery: DeliveryInput): Record<string, unknown>[] {

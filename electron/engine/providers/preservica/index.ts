@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { isJsonObject, readJsonObject } from '../inspect/json-body';
-import { isAscii } from '../inspect/utf8-scan';
-import { PRESERVICA_TRIGGERS, preservicaEvents } from './preservica/events';
-import { indexedHeaderValue, withHeader } from './raw-headers';
-import { queryParam } from './request-target';
-import { safeEqual } from './safe-equal';
+import { isJsonObject, readJsonObject } from '../../inspect/json-body';
+import { isAscii } from '../../inspect/utf8-scan';
+import { PRESERVICA_TRIGGERS, preservicaEvents } from './events';
+import { indexedHeaderValue, withHeader } from '../raw-headers';
+import { queryParam } from '../request-target';
+import { safeEqual } from '../safe-equal';
 import type {
   DeliveryInput,
   Detection,
@@ -14,7 +14,7 @@ import type {
   Provider,
   VerifyContext,
   VerifyResult,
-} from './types';
+} from '../types';
 
 export const PRESERVICA_SIGNATURE_HEADER = 'Preservica-Signature';
 /** Fixed text Preservica puts in front of the raw body before signing (pyPreservica webHooksAPI). */

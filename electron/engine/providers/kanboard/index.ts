@@ -1,8 +1,8 @@
-import { readJsonObject } from '../inspect/json-body';
-import { KANBOARD_EVENT_NAMES, kanboardEvents } from './kanboard/events';
-import { indexedHeaderValue } from './raw-headers';
-import { queryParams, withQueryParam } from './request-target';
-import { safeEqual } from './safe-equal';
+import { readJsonObject } from '../../inspect/json-body';
+import { KANBOARD_EVENT_NAMES, kanboardEvents } from './events';
+import { indexedHeaderValue } from '../raw-headers';
+import { queryParams, withQueryParam } from '../request-target';
+import { safeEqual } from '../safe-equal';
 import type {
   DeliveryInput,
   Detection,
@@ -10,7 +10,7 @@ import type {
   Provider,
   VerifyContext,
   VerifyResult,
-} from './types';
+} from '../types';
 
 /** Current code sends `Kanboard`; `Kanboard Webhook` until v1.0.16 and still in the docs. */
 const USER_AGENT = /^Kanboard(?: Webhook)?\b/;

@@ -1,4 +1,4 @@
-import { safeEqual, noSecrets, result } from './crypto-helpers';
+import { safeEqual, noSecrets, result } from '../crypto-helpers';
 import {
   header,
   isRecord,
@@ -6,8 +6,8 @@ import {
   jsonObject,
   stringField,
   stringOption,
-} from './http-helpers';
-import type { Provider } from './types';
+} from '../http-helpers';
+import type { Provider } from '../types';
 
 const CHALLENGE_HEADER = 'X-Okta-Verification-Challenge';
 

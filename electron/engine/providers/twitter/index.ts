@@ -1,7 +1,7 @@
-import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
-import { hmacDigest } from './crypto-helpers';
-import { header, jsonAnswer, jsonObject, queryParam } from './http-helpers';
-import type { Provider } from './types';
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
+import { hmacDigest } from '../crypto-helpers';
+import { header, jsonAnswer, jsonObject, queryParam } from '../http-helpers';
+import type { Provider } from '../types';
 
 /** Deliveries are signed like the CRC answer: `sha256=` + base64, not hex. */
 const SCHEME: BodyHmacScheme = {

@@ -1,7 +1,7 @@
-import { readJsonObject } from '../inspect/json-body';
-import { PHRASEANET_EVENT_NAMES, phraseanetEvents } from './phraseanet/events';
-import { indexedHeaderValue } from './raw-headers';
-import type { DeliveryInput, Detection, Provider, VerifyResult } from './types';
+import { readJsonObject } from '../../inspect/json-body';
+import { PHRASEANET_EVENT_NAMES, phraseanetEvents } from './events';
+import { indexedHeaderValue } from '../raw-headers';
+import type { DeliveryInput, Detection, Provider, VerifyResult } from '../types';
 
 /** `Phraseanet/<version> (<codename>)`, e.g. `Phraseanet/4.1.22 (Buxus)`. */
 const USER_AGENT = /^Phraseanet\/\S+/;

@@ -7,8 +7,8 @@ import {
   preview,
   result,
   verifyAgainstSecrets,
-} from './crypto-helpers';
-import { isWellFormedDigest } from './digest-format';
+} from '../crypto-helpers';
+import { isWellFormedDigest } from '../digest-format';
 import {
   bodyText,
   header,
@@ -16,8 +16,8 @@ import {
   publicRequestUrl,
   queryParam,
   withHeaders,
-} from './http-helpers';
-import type { DeliveryInput, EventDefinition, Provider, VerifyResult } from './types';
+} from '../http-helpers';
+import type { DeliveryInput, EventDefinition, Provider, VerifyResult } from '../types';
 
 const HEADER = 'X-Twilio-Signature';
 

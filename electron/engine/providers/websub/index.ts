@@ -1,8 +1,8 @@
-import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
-import { missingHeader, preview, result, type HmacAlgorithm } from './crypto-helpers';
-import { isHmacAlgorithm } from './digest-format';
-import { header, queryParam, textAnswer } from './http-helpers';
-import type { Provider } from './types';
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
+import { missingHeader, preview, result, type HmacAlgorithm } from '../crypto-helpers';
+import { isHmacAlgorithm } from '../digest-format';
+import { header, queryParam, textAnswer } from '../http-helpers';
+import type { Provider } from '../types';
 
 const HEADER = 'X-Hub-Signature';
 

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { missingHeader, nowSeconds, preview, result } from './crypto-helpers';
+import { missingHeader, nowSeconds, preview, result } from '../crypto-helpers';
 import {
   header,
   isRecord,
@@ -8,8 +8,8 @@ import {
   stringField,
   stringOption,
   withHeaders,
-} from './http-helpers';
-import type { DeliveryInput, HandshakeAnswer, Provider, VerifyResult } from './types';
+} from '../http-helpers';
+import type { DeliveryInput, HandshakeAnswer, Provider, VerifyResult } from '../types';
 
 const SIGNATURE = 'X-Signature-Ed25519';
 const TIMESTAMP = 'X-Signature-Timestamp';

@@ -1,6 +1,6 @@
-import { isJsonObject, readJsonObject } from '../inspect/json-body';
-import { KEYCLIC_EVENT_NAMES, canonicalKeyclicEvent, keyclicEvents } from './keyclic/events';
-import type { DeliveryInput, Detection, Provider, VerifyResult } from './types';
+import { isJsonObject, readJsonObject } from '../../inspect/json-body';
+import { KEYCLIC_EVENT_NAMES, canonicalKeyclicEvent, keyclicEvents } from './events';
+import type { DeliveryInput, Detection, Provider, VerifyResult } from '../types';
 
 /**
  * Keyclic has no documented User-Agent or signature, so recognition rests on the body alone:

@@ -1,7 +1,7 @@
-import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
-import { missingHeader } from './crypto-helpers';
-import { header } from './http-helpers';
-import type { EventDefinition, Provider } from './types';
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
+import { missingHeader } from '../crypto-helpers';
+import { header } from '../http-helpers';
+import type { EventDefinition, Provider } from '../types';
 
 const SHA256: BodyHmacScheme = {
   providerName: 'GitHub',

@@ -9,10 +9,10 @@ import {
   toleranceFrom,
   verifyAgainstSecrets,
   withTimestampCheck,
-} from './crypto-helpers';
-import { isWellFormedDigest } from './digest-format';
-import { header, jsonObject, stringField, textAnswer, withHeaders } from './http-helpers';
-import type { DeliveryInput, Provider, VerifyContext, VerifyResult } from './types';
+} from '../crypto-helpers';
+import { isWellFormedDigest } from '../digest-format';
+import { header, jsonObject, stringField, textAnswer, withHeaders } from '../http-helpers';
+import type { DeliveryInput, Provider, VerifyContext, VerifyResult } from '../types';
 
 const SIGNATURE = 'Twitch-Eventsub-Message-Signature';
 const MESSAGE_ID = 'Twitch-Eventsub-Message-Id';

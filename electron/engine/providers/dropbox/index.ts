@@ -1,6 +1,6 @@
-import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
-import { header, queryParam } from './http-helpers';
-import type { Provider } from './types';
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
+import { header, queryParam } from '../http-helpers';
+import type { Provider } from '../types';
 
 const SCHEME: BodyHmacScheme = {
   providerName: 'Dropbox',

@@ -1,7 +1,7 @@
 import { X509Certificate, createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { result } from './crypto-helpers';
-import { header, jsonObject, stringField, stringOption } from './http-helpers';
-import type { DeliveryInput, Provider, VerifyResult } from './types';
+import { result } from '../crypto-helpers';
+import { header, jsonObject, stringField, stringOption } from '../http-helpers';
+import type { DeliveryInput, Provider, VerifyResult } from '../types';
 
 const TYPE_HEADER = 'x-amz-sns-message-type';
 const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;

@@ -1,6 +1,6 @@
-import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
-import { header } from './http-helpers';
-import type { Provider } from './types';
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
+import { header } from '../http-helpers';
+import type { Provider } from '../types';
 
 /** Key: the X-Hook-Secret Asana sent in the handshake; store it as this endpoint's secret. */
 const SCHEME: BodyHmacScheme = {

@@ -13,15 +13,15 @@ import {
   verifyAgainstSecrets,
   withTimestampCheck,
   type SecretCheck,
-} from './crypto-helpers';
-import { header, jsonObject, stringField, withHeaders } from './http-helpers';
+} from '../crypto-helpers';
+import { header, jsonObject, stringField, withHeaders } from '../http-helpers';
 import type {
   DeliveryInput,
   EventDefinition,
   Provider,
   VerifyContext,
   VerifyResult,
-} from './types';
+} from '../types';
 
 /** Reference libraries: WEBHOOK_TOLERANCE_IN_SECONDS = 5 * 60, past and future. */
 const DEFAULT_TOLERANCE_SEC = 300;

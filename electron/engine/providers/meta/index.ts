@@ -1,5 +1,5 @@
-import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from './body-hmac-scheme';
-import { safeEqual } from './crypto-helpers';
+import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
+import { safeEqual } from '../crypto-helpers';
 import {
   header,
   jsonObject,
@@ -7,8 +7,8 @@ import {
   stringField,
   stringOption,
   textAnswer,
-} from './http-helpers';
-import type { HandshakeAnswer, Provider } from './types';
+} from '../http-helpers';
+import type { HandshakeAnswer, Provider } from '../types';
 
 const SHA256: BodyHmacScheme = {
   providerName: 'Meta',

@@ -1,6 +1,6 @@
-import { bodyText, header, isRecord, jsonObject, stringField, textAnswer } from './http-helpers';
-import type { DeliveryInput, EventDefinition, Provider } from './types';
-import { signV0, verifyV0, type V0Scheme } from './v0-timestamp-scheme';
+import { bodyText, header, isRecord, jsonObject, stringField, textAnswer } from '../http-helpers';
+import type { DeliveryInput, EventDefinition, Provider } from '../types';
+import { signV0, verifyV0, type V0Scheme } from '../v0-timestamp-scheme';
 
 /** The Slack SDKs refuse timestamps older than 5 minutes. */
 const SCHEME: V0Scheme = {

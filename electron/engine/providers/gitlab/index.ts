@@ -1,7 +1,7 @@
-import { safeEqual, missingHeader, noSecrets, result } from './crypto-helpers';
-import { header, withHeaders } from './http-helpers';
-import { standardWebhooks, verifyStandardWebhooks } from './standard-webhooks';
-import type { EventDefinition, Provider } from './types';
+import { safeEqual, missingHeader, noSecrets, result } from '../crypto-helpers';
+import { header, withHeaders } from '../http-helpers';
+import { standardWebhooks, verifyStandardWebhooks } from '../standard-webhooks';
+import type { EventDefinition, Provider } from '../types';
 
 const TOKEN_HEADER = 'X-Gitlab-Token';
 

@@ -11,9 +11,9 @@ import {
   toleranceFrom,
   verifyAgainstSecrets,
   withTimestampCheck,
-} from './crypto-helpers';
-import { header, jsonObject, stringField, withHeaders } from './http-helpers';
-import type { EventDefinition, Provider } from './types';
+} from '../crypto-helpers';
+import { header, jsonObject, stringField, withHeaders } from '../http-helpers';
+import type { EventDefinition, Provider } from '../types';
 
 const HEADER = 'Stripe-Signature';
 /** stripe-node DEFAULT_TOLERANCE. */
