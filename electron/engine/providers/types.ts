@@ -27,12 +27,23 @@ export interface VerifyResult {
   details?: Record<string, unknown>;
 }
 
+/**
+ * How a body goes on the wire. `length`: one `Content-Length` body. `chunked`:
+ * `Transfer-Encoding: chunked`, in `chunkSizes` pieces when given (a captured delivery's own
+ * chunking), else in one chunk.
+ */
+export type BodyFraming = 'length' | 'chunked';
+
 /** A request about to be sent (forge / replay). `sign` returns a copy with signature headers set. */
 export interface OutgoingRequest {
   method: string;
   url: string;
   rawHeaders: RawHeaders;
   body: Uint8Array;
+  /** Absent means `length`, except that a raw `Transfer-Encoding: chunked` header means `chunked`. */
+  framing?: BodyFraming;
+  /** With `chunked`: the size of each chunk, summing to the body's length. */
+  chunkSizes?: readonly number[];
 }
 
 export interface SignOptions {
@@ -73,6 +84,43 @@ export interface VerifyContext {
   now: number;
 }
 
+/** What forge needs to dress a body as the provider sends it. */
+export interface ForgeContext {
+  /** Canonical event name (one of `events`). */
+  event: string;
+  body: Uint8Array;
+  /** Milliseconds since epoch. */
+  now: number;
+  /** Target URL the forged request goes to. */
+  url: string;
+}
+
+/** The request shape a provider sends besides its signature: every header its receivers require, and the framing. */
+export interface ForgeShape {
+  /** In the provider's own order and case; fresh ids where the provider sends ids. Never the signature header. */
+  headers: RawHeaders;
+  framing: BodyFraming;
+}
+
+/** The answer to a handshake play, as the player got it. */
+export interface HandshakeReply {
+  status: number;
+  rawHeaders: RawHeaders;
+  body: Uint8Array;
+}
+
+/**
+ * How a provider runs its subscription handshake against a URL, and how it judges the answer.
+ * The expected value comes from the same function the provider's `handshake` answers with.
+ */
+export interface HandshakePlay {
+  /** Whether the play needs the shared secret / verify token. */
+  needsSecret: boolean;
+  request(url: URL, secret: string): { request: OutgoingRequest; expected: string };
+  /** null when the answer passes, else the reason it fails. */
+  judge(answer: HandshakeReply, expected: string): string | null;
+}
+
 export interface Provider {
   id: string;
   name: string;
@@ -81,7 +129,13 @@ export interface Provider {
   verify(delivery: DeliveryInput, context: VerifyContext): VerifyResult;
   sign?(request: OutgoingRequest, secret: string, options?: SignOptions): OutgoingRequest;
   handshake?(delivery: DeliveryInput, config: HandshakeConfig): HandshakeAnswer | null;
+  /** Plays this provider's handshake against a URL (`hookscope handshake`, the Send view). */
+  handshakePlay?: HandshakePlay;
+  /** The headers and framing the provider sends with an event (forge). Default: JSON over Content-Length. */
+  forge?(context: ForgeContext): ForgeShape;
   events: readonly EventDefinition[];
+  /** Other spellings of event names, mapped to a name in `events` (Keyclic's `report_created`). */
+  eventAliases?: Readonly<Record<string, string>>;
 }
 
 export type { SchemaError };
