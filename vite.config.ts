@@ -65,6 +65,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Hookscope against the providers' official libraries, both ways (sign/verify).
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
