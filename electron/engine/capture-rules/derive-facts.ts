@@ -1,6 +1,7 @@
 import type { DeliveryVia } from '../../contract/delivery';
 import type { DerivedFacts } from '../store/types';
 import { computeVerdict, type ProviderMatch } from '../inspect/compute-verdict';
+import { contentBytes, decodeBody } from '../inspect/content-encoding';
 import { readJsonBody } from '../inspect/json-body';
 import { checkSchema } from '../inspect/schema-check';
 import type { DeliveryInput } from '../providers/types';
@@ -45,8 +46,12 @@ export function deriveFacts(target: DeriveTarget, ctx: DeriveContext): DerivedFa
     receivedAt,
     publicUrl,
   };
+  // Detection and schemas look at the content: a gzip body is recognised by what it decodes to.
+  const decoded = decodeBody(rawHeaders, body);
+  const bytes = contentBytes(decoded);
+  const content: DeliveryInput = bytes ? { ...input, body: bytes } : input;
   const match =
-    target.match !== undefined ? target.match : matchProvider(input, endpoint?.provider);
+    target.match !== undefined ? target.match : matchProvider(content, endpoint?.provider);
   const event = match?.event ?? null;
   const verdict = computeVerdict(
     input,
@@ -54,10 +59,11 @@ export function deriveFacts(target: DeriveTarget, ctx: DeriveContext): DerivedFa
     event,
     { secrets: endpoint?.secrets ?? [], options: endpoint?.options ?? {}, now: input.receivedAt },
     target.truncated,
+    decoded,
   );
   const userSchema = endpoint ? ctx.userSchemas.find(endpoint.path, event) : null;
   if (userSchema) {
-    const parsed = readJsonBody(input.body);
+    const parsed = readJsonBody(content.body);
     verdict.schema = parsed.ok
       ? checkSchema(userSchema.schema, parsed.value)
       : {

@@ -2,6 +2,7 @@ import type { RawHeaders } from '../../contract/delivery';
 import type { HealthFinding } from '../../contract/verdict';
 import { headerValues } from '../providers/raw-headers';
 import { isJsonMediaType, isTextMediaType, isUtf8Charset, parseContentType } from './content-type';
+import { contentBytes, type DecodedBody } from './content-encoding';
 import { bodyText, hasUtf8Bom, readJsonBody } from './json-body';
 import { firstInvalidUtf8Offset, isAscii } from './utf8-scan';
 
@@ -19,6 +20,8 @@ export const HEALTH_CODES = {
   charsetMismatch: 'charset-mismatch',
   invalidJson: 'invalid-json',
   jsonNotDeclared: 'json-not-declared',
+  contentEncoding: 'content-encoding',
+  contentEncodingError: 'content-encoding-error',
 } as const;
 
 /** Charsets that give every byte a meaning, so UTF-8 bytes "decode" into mojibake silently. */
@@ -50,10 +53,34 @@ function looksLikeJsonDocument(body: Uint8Array): boolean {
  */
 export function bodyHealth(
   rawHeaders: RawHeaders,
-  body: Uint8Array,
+  sent: Uint8Array,
   truncated: boolean,
+  /** The body with its Content-Encoding undone (decodeBody): later checks judge those bytes. */
+  decoded?: DecodedBody,
 ): HealthFinding[] {
   const findings: HealthFinding[] = [];
+  let body = sent;
+  if (decoded?.encoding != null) {
+    const bytes = contentBytes(decoded);
+    if (bytes) {
+      body = bytes;
+      findings.push(
+        finding(
+          HEALTH_CODES.contentEncoding,
+          'info',
+          `Content-Encoding ${decoded.encoding}: decoded ${sent.length} → ${bytes.length} bytes; the checks below judge the decoded bytes (the stored body stays as sent).`,
+        ),
+      );
+    } else {
+      findings.push(
+        finding(
+          HEALTH_CODES.contentEncodingError,
+          'error',
+          `Content-Encoding ${decoded.encoding} could not be undone (${decoded.error ?? 'unknown error'}); the checks below judge the bytes as sent.`,
+        ),
+      );
+    }
+  }
   const contentTypes = headerValues(rawHeaders, 'content-type');
   const declared = contentTypes[0] === undefined ? null : parseContentType(contentTypes[0]);
   const declaredJson = declared !== null && isJsonMediaType(declared.mediaType);
@@ -63,7 +90,7 @@ export function bodyHealth(
       finding(
         HEALTH_CODES.truncated,
         'error',
-        `Only the first ${body.length} bytes were kept (the body exceeded the size limit): signature and schema checks see an incomplete body.`,
+        `Only the first ${sent.length} bytes were kept (the body exceeded the size limit): signature and schema checks see an incomplete body.`,
       ),
     );
   }
@@ -76,7 +103,7 @@ export function bodyHealth(
       ),
     );
   }
-  checkContentLength(rawHeaders, body, truncated, findings);
+  checkContentLength(rawHeaders, sent, truncated, findings);
 
   if (body.length === 0) {
     findings.push(

@@ -1,6 +1,7 @@
 import type { Verdict } from '../../contract/verdict';
 import type { DeliveryInput, Provider, VerifyContext, VerifyResult } from '../providers/types';
 import { bodyHealth } from './body-health';
+import { contentBytes, decodeBody, type DecodedBody } from './content-encoding';
 import { readJsonBody } from './json-body';
 import { checkSchema, type SchemaCheck } from './schema-check';
 
@@ -137,17 +138,50 @@ function schemaOf(
   return checkSchema(definition.schema, parsed.value);
 }
 
-/** The verdict shown for a delivery: signature, schema and raw-byte health, each explained. */
+/**
+ * A signature over the body as sent is the rule; a sender that signs first and compresses after
+ * (or a proxy that compresses) signs the decoded bytes, so those are tried when the first fails.
+ */
+function signatureOverContent(
+  input: DeliveryInput,
+  content: DeliveryInput,
+  encoding: string,
+  provider: Provider | null,
+  ctx: VerifyContext,
+  truncated: boolean,
+): VerifyResult {
+  const asSent = signatureOf(input, provider, ctx, truncated);
+  if (asSent.status !== 'invalid' || !provider) return asSent;
+  const decoded = safeVerify(provider, content, ctx);
+  if (decoded.status !== 'valid') return asSent;
+  return {
+    ...decoded,
+    reason: `${decoded.reason} It matches the body after undoing Content-Encoding ${encoding}, not the compressed bytes as sent.`,
+    details: { ...decoded.details, signedBytes: 'decoded' },
+  };
+}
+
+/**
+ * The verdict shown for a delivery: signature, schema and raw-byte health, each explained. A body
+ * sent with a Content-Encoding is judged on its decoded bytes (bounded by MAX_DECODED_BYTES);
+ * `decoded` saves decoding twice when the caller already did.
+ */
 export function computeVerdict(
   input: DeliveryInput,
   provider: Provider | null,
   event: string | null,
   ctx: VerifyContext,
   truncated: boolean,
+  decoded: DecodedBody = decodeBody(input.rawHeaders, input.body),
 ): Verdict {
+  const bytes = contentBytes(decoded);
+  const content = bytes ? { ...input, body: bytes } : input;
   return {
-    signature: signatureOf(input, provider, ctx, truncated),
-    schema: schemaOf(input, provider, event),
-    health: bodyHealth(input.rawHeaders, input.body, truncated),
+    signature:
+      bytes && decoded.encoding !== null
+        ? signatureOverContent(input, content, decoded.encoding, provider, ctx, truncated)
+        : signatureOf(input, provider, ctx, truncated),
+    schema: schemaOf(content, provider, event),
+    health: bodyHealth(input.rawHeaders, input.body, truncated, decoded),
   };
 }

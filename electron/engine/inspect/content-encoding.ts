@@ -1,8 +1,11 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { RawHeaders } from '../../contract/delivery';
 
-/** Decoded bodies larger than this are refused, so a zip bomb cannot exhaust memory. */
-export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+/**
+ * Decoded bodies larger than this are refused, so a zip bomb cannot exhaust memory: the receiver's
+ * default body limit (25 MiB), so judging a decoded body costs no more than judging a plain one.
+ */
+export const MAX_DECODED_BYTES = 25 * 1024 * 1024;
 
 export interface DecodedBody {
   /** The decoded bytes, or the body as sent when there is nothing to decode or decoding failed. */
@@ -10,6 +13,11 @@ export interface DecodedBody {
   /** The Content-Encoding as sent (lowercased, comma-joined), or null when absent or identity. */
   encoding: string | null;
   error?: string;
+}
+
+/** The bytes inspectors judge: decoded when a Content-Encoding was undone, else the body as sent. */
+export function contentBytes(decoded: DecodedBody): Uint8Array | null {
+  return decoded.encoding !== null && decoded.error === undefined ? decoded.bytes : null;
 }
 
 /**

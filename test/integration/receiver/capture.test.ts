@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeBody } from '../../../electron/engine/receiver';
+import { decodeBody } from '../../../electron/engine/inspect/content-encoding';
 import {
   bodyText,
   httpRequest,

@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../../electron/engine/receiver';
+import { decodeBody } from '../../../electron/engine/inspect/content-encoding';
 
 const text = Buffer.from('{"hello":"world"}');
 const asText = (bytes: Uint8Array) => Buffer.from(bytes).toString();
