@@ -26,7 +26,13 @@ export type LineOp = z.infer<typeof LineOp>;
 
 export const BodyDiff = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('json'), changes: z.array(DiffChange) }),
-  z.object({ kind: z.literal('text'), lines: z.array(LineOp), equal: z.boolean() }),
+  z.object({
+    kind: z.literal('text'),
+    lines: z.array(LineOp),
+    equal: z.boolean(),
+    /** The edit cap was reached: the changed middle is one removed block then one added block. */
+    approximate: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('binary'),
     equal: z.boolean(),

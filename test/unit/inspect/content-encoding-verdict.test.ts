@@ -15,10 +15,18 @@ const kanboardBody = JSON.stringify({
 const noSchemas = { userSchemas: { find: () => null } };
 
 function derive(headers: RawHeaders, body: Uint8Array, endpoint: EndpointConfig | null = null) {
-  return deriveFacts(
-    { input: delivery({ headers, body }), endpoint, truncated: false, handshake: false, via: 'local' },
+  const facts = deriveFacts(
+    {
+      input: delivery({ headers, body }),
+      endpoint,
+      truncated: false,
+      handshake: false,
+      via: 'local',
+    },
     noSchemas,
   );
+  if (!facts.verdict) throw new Error('deriveFacts gave no verdict');
+  return { ...facts, verdict: facts.verdict };
 }
 
 describe('bodies sent with a Content-Encoding are judged on their decoded bytes', () => {

@@ -3,7 +3,12 @@ import { sniffImage } from '../../../renderer/src/lib/image-type';
 import { multipartBoundary, parseMultipart } from '../../../renderer/src/lib/multipart';
 import { diffLines } from '../../../electron/engine/inspect/diff';
 import { sidesOfLineDiff } from '../../../renderer/src/lib/line-diff-sides';
-import { looksLikeXml, prettyXml } from '../../../renderer/src/lib/xml-pretty';
+import {
+  looksLikeXml,
+  MAX_INDENT_DEPTH,
+  prettyXml,
+  xmlTokens,
+} from '../../../renderer/src/lib/xml-pretty';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
@@ -61,6 +66,28 @@ describe('xml pretty print', () => {
     expect(pretty).not.toContain('root:');
   });
 
+  it('tokenizes hostile bodies in one pass: unterminated markup ends the tokens', () => {
+    const lessThans = '<'.repeat(250_000);
+    expect(xmlTokens(lessThans)).toEqual([lessThans]);
+    expect(prettyXml(lessThans)).toBeNull();
+    const unterminatedCdata = `<a><![CDATA[${'x'.repeat(250_000)}`;
+    expect(xmlTokens(unterminatedCdata)).toHaveLength(2);
+    expect(prettyXml(unterminatedCdata)).toBeNull();
+    const repeated = `<a>${'a'.repeat(1_000_000)}</a>`;
+    expect(prettyXml(repeated)).toBe(repeated);
+  });
+
+  it('indents no deeper than MAX_INDENT_DEPTH, so deep nesting grows the text linearly', () => {
+    const depth = 10_000;
+    const deep = '<a>'.repeat(depth) + '</a>'.repeat(depth);
+    const pretty = prettyXml(deep);
+    expect(pretty).not.toBeNull();
+    const lines = pretty!.split('\n');
+    expect(lines).toHaveLength(2 * depth);
+    const widest = Math.max(...lines.map((line) => line.length));
+    expect(widest).toBe(MAX_INDENT_DEPTH * 2 + '</a>'.length);
+  });
+
   it('answers null when tags do not nest, and recognises XML', () => {
     expect(prettyXml('<a><b></a>')).toBeNull();
     expect(prettyXml('</a>')).toBeNull();
@@ -84,7 +111,7 @@ describe('image sniffing', () => {
 
 describe('both sides of a line diff', () => {
   it('gives back both texts exactly, empty lines and a trailing newline included', () => {
-    const lines = diffLines('a\nb\n\nc\nd\n', 'a\nB\n\nd\ne\n');
+    const { lines } = diffLines('a\nb\n\nc\nd\n', 'a\nB\n\nd\ne\n');
     expect(sidesOfLineDiff(lines)).toEqual({ left: 'a\nb\n\nc\nd\n', right: 'a\nB\n\nd\ne\n' });
     expect(sidesOfLineDiff([])).toEqual({ left: '', right: '' });
   });

@@ -12,7 +12,7 @@ export interface DiffableMessage {
 
 export type BodyDiff =
   | { kind: 'json'; changes: DiffChange[] }
-  | { kind: 'text'; lines: LineOp[]; equal: boolean }
+  | { kind: 'text'; lines: LineOp[]; equal: boolean; approximate?: boolean }
   | { kind: 'binary'; equal: boolean; sizes: [number, number] };
 
 export interface MessageDiff {
@@ -94,8 +94,8 @@ export function diffMessages(
     const changes = diffJson({ body: jsonA.value }, { body: jsonB.value }, options);
     body = { kind: 'json', changes };
   } else if (textA !== null && textB !== null) {
-    const lines = diffLines(textA, textB);
-    body = { kind: 'text', lines, equal: textA === textB };
+    const { lines, approximate } = diffLines(textA, textB);
+    body = { kind: 'text', lines, equal: textA === textB, ...(approximate ? { approximate } : {}) };
   } else {
     body = {
       kind: 'binary',

@@ -49,6 +49,9 @@ export function MergeTextView({ lines }: { lines: readonly LineOp[] }) {
       root,
       gutter: true,
       collapseUnchanged: { margin: 3, minSize: 6 },
+      // The merge view diffs again on the page's thread: bound that work like the engine's own
+      // line diff is bounded, so 20,000 unrelated lines cost a coarse diff, not a frozen page.
+      diffConfig: { scanLimit: 500, timeout: 100 },
     });
     return () => view.destroy();
   }, [lines]);
