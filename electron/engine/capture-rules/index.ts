@@ -13,8 +13,11 @@ import { createCaptureResponder, type HandshakeNotice } from './capture-responde
 import { deriveFacts } from './derive-facts';
 import type { DeriveSnapshot } from './derive-snapshot';
 import { createEndpointBook } from './endpoint-book';
+import { digestSet } from './handshake-forgery';
+import { createHandshakeGuard, DEFAULT_ARM_MS } from './handshake-guard';
 import { changedEndpointPaths } from './endpoint-changes';
 import { assertKnownProviders } from './provider-catalog';
+import { matchEndpoint, requestPath } from '../receiver/endpoint-match';
 import { reverifyDeliveries, type ReverifyProgress, type ReverifyScope } from './reverify';
 import { readSchemaDocument } from './schema-document';
 import { confirmSnsSubscription, SnsConfirmError, type SnsGet } from './sns-confirm';
@@ -31,6 +34,11 @@ export interface CaptureRulesOptions {
   snsGet?: SnsGet;
   /** Base URL senders used, per route (tunnel or local): Twilio signs the full URL. */
   publicUrl?: (via: DeliveryVia) => string | null;
+  /**
+   * How long endpoints from the config file (`configured`) are armed for handshakes at start
+   * (`serve --arm-handshakes MINUTES`); default 10 minutes, 0 for none.
+   */
+  armConfiguredMs?: number;
 }
 
 /** Endpoints, secrets, user schemas and the verdict machinery behind the receiver. */
@@ -56,6 +64,14 @@ export interface CaptureRules {
   removeSchemas(ids: readonly string[]): Promise<number>;
   confirmSns(id: string): Promise<SnsConfirmResult>;
   onHandshake(listener: (notice: HandshakeNotice) => void): () => void;
+  /**
+   * Opens an endpoint's handshake window for `ms` (issue 13): challenges are answered only while
+   * it is open, except for providers that re-validate on their own schedule.
+   */
+  arm(path: string, ms: number): void;
+  disarm(path: string): void;
+  /** Epoch ms the endpoint's window closes, or null when it is not armed. */
+  armedUntil(path: string): number | null;
   /** Endpoints and schemas as plain data, for deriving facts elsewhere (the store's thread). */
   snapshot(): DeriveSnapshot;
   /** Told the new snapshot whenever endpoints or schemas change. */
@@ -86,13 +102,24 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
     options.onError?.(error instanceof Error ? error : new Error(String(error)), context);
 
   const snapshotListeners = new Set<(snapshot: DeriveSnapshot) => void>();
-  const snapshot = (): DeriveSnapshot => ({ endpoints, schemas: userSchemas.all() });
+  const guard = createHandshakeGuard({ dataDir: options.dataDir });
+  const armConfiguredMs = options.armConfiguredMs ?? DEFAULT_ARM_MS;
+  if (armConfiguredMs > 0)
+    for (const endpoint of configured) if (endpoint.handshake) guard.arm(endpoint.path, armConfiguredMs);
+  const snapshot = (): DeriveSnapshot => ({
+    endpoints,
+    schemas: userSchemas.all(),
+    handshakeAnswers: guard.answerDigests(),
+  });
   const announceSnapshot = (): void => {
     const next = snapshot();
     for (const listener of snapshotListeners) listener(next);
   };
 
+  // The store's thread must know an answer was given before a delivery carrying it arrives.
+  guard.onAnswered(() => announceSnapshot());
   const responder = createCaptureResponder({
+    guard,
     onHandshake(notice) {
       for (const listener of handshakeListeners) {
         try {
@@ -105,8 +132,9 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
   });
 
   function derive(delivery: Delivery): DerivedFacts {
-    // The endpoint it was captured for, as configured now; gone means no secrets, no schemas.
-    const endpoint = endpoints.find((candidate) => candidate.path === delivery.endpoint) ?? null;
+    // The endpoint its path matches as configured now (the receiver's rule), so one added after the
+    // delivery arrived judges it too; none means no secrets, no schemas.
+    const endpoint = matchEndpoint(endpoints, requestPath(delivery.target));
     return deriveFacts(
       {
         input: delivery,
@@ -115,7 +143,11 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
         handshake: delivery.handshake,
         via: delivery.via,
       },
-      { userSchemas, publicUrl: options.publicUrl },
+      {
+        userSchemas,
+        publicUrl: options.publicUrl,
+        handshakeAnswers: digestSet(guard.answerDigests()),
+      },
     );
   }
 
@@ -149,6 +181,12 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
       assertKnownProviders(next);
       book.save(next);
       const changed = changedEndpointPaths(endpoints, next);
+      // Saved with handshakes on (newly, or with a new provider or secret): the default window.
+      for (const endpoint of next) {
+        const before = endpoints.find((item) => item.path === endpoint.path);
+        if (endpoint.handshake && (!before?.handshake || changed.includes(endpoint.path)))
+          guard.arm(endpoint.path, DEFAULT_ARM_MS);
+      }
       endpoints = [...next];
       announceSnapshot();
       reverifyInBackground(changed);
@@ -183,6 +221,9 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
       handshakeListeners.add(listener);
       return () => handshakeListeners.delete(listener);
     },
+    arm: (path, ms) => guard.arm(path, ms),
+    disarm: (path) => guard.disarm(path),
+    armedUntil: (path) => guard.armedUntil(path),
     snapshot,
     onSnapshot(listener) {
       snapshotListeners.add(listener);

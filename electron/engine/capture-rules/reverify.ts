@@ -1,5 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Delivery } from '../delivery';
+import { matchEndpoint, requestPath } from '../receiver/endpoint-match';
 import type { DeliveryStore, DerivedFacts } from '../store/types';
 
 /** Deliveries recomputed between two yields: keeps captures and UI calls flowing meanwhile. */
@@ -12,15 +13,24 @@ export interface ReverifyProgress {
   total: number;
 }
 
-/** Ids in scope, cheapest first: summaries only, paged. */
+/**
+ * Ids in scope, cheapest first: summaries only, paged. An endpoint's scope is every delivery whose
+ * path it matches now (the receiver's rule: a prefix on segment boundaries), not only those captured
+ * while it existed: a secret added later must re-judge the deliveries that came before it.
+ */
 function idsInScope(store: DeliveryStore, scope: ReverifyScope): string[] {
   if ('ids' in scope) return [...scope.ids];
   const ids: string[] = [];
-  const endpoint = 'endpoint' in scope ? scope.endpoint : undefined;
+  const under = 'endpoint' in scope ? [{ path: scope.endpoint }] : null;
+  // The index narrows by string prefix; matchEndpoint then keeps segment boundaries (`/hooks`
+  // takes `/hooks/github`, not `/hooksmith`).
+  const pathPrefix = 'endpoint' in scope ? scope.endpoint.replace(/\/+$/, '') : undefined;
   let beforeSeq: number | undefined;
   for (;;) {
-    const page = store.list({ limit: 1000, endpoint, beforeSeq });
-    for (const item of page.items) ids.push(item.id);
+    const page = store.list({ limit: 1000, pathPrefix, beforeSeq });
+    for (const item of page.items) {
+      if (!under || matchEndpoint(under, requestPath(item.target))) ids.push(item.id);
+    }
     if (page.nextBeforeSeq === null) return ids;
     beforeSeq = page.nextBeforeSeq;
   }
