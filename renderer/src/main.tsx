@@ -1,4 +1,7 @@
 // Entry point: connect the bridge, build the store, hydrate, render.
+// First: zod must be jitless before any schema parses (its JIT probe calls Function(''), which
+// the page's strict CSP refuses and reports as a violation).
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectBridge, createAppApi } from './api';

@@ -150,6 +150,31 @@ describe('inbox in the browser build', () => {
     ).toEqual([]);
   });
 
+  it('loads with no console error and no CSP violation (favicon served, zod jitless)', async () => {
+    const { page, opened: pageState } = current();
+    // Violations the page saw from its own start are counted from here on: reload with a listener.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    await page.reload();
+    await page.locator('[data-app-state="ready"]').waitFor();
+    const id = await post('/hooks/jitless', 'application/json', Buffer.from('{"a":{"b":[1]}}'));
+    await row(page, id).waitFor();
+    await openDelivery(page, id, '/hooks/jitless');
+    const violations = await page.evaluate(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    );
+    expect(violations).toEqual([]);
+    expect(pageState.consoleErrors).toEqual([]);
+    expect(pageState.pageErrors).toEqual([]);
+    const favicon = await page.evaluate(async () => (await fetch('./favicon.svg')).status);
+    expect(favicon).toBe(200);
+  });
+
   it('finds one delivery with the filter box and shows all again when it is cleared', async () => {
     const { page } = current();
     const ids = [
