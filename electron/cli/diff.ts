@@ -125,6 +125,12 @@ export async function diffCommand(argv: readonly string[]): Promise<number> {
     const records = changeRecords(diff);
     if (values.json) process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
     else for (const record of records) process.stdout.write(`${formatRecord(record)}\n`);
+    const hidden = diff.hiddenByMasks ?? 0;
+    // On stderr: stdout stays the change records (or the JSON array) that scripts read.
+    if (hidden > 0)
+      process.stderr.write(
+        `${hidden} difference${hidden === 1 ? '' : 's'} hidden by masks (run without --presets and --mask to see them)\n`,
+      );
     return diff.equal ? 0 : 1;
   } finally {
     store.close();

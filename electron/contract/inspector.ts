@@ -54,6 +54,13 @@ export const DiffInput = z.strictObject({
   usePresets: z.boolean().default(false),
 });
 
+export const DiffSide = z.object({
+  receivedAt: z.number(),
+  method: z.string(),
+  target: z.string(),
+});
+export type DiffSide = z.infer<typeof DiffSide>;
+
 export const DeliveryDiff = z.object({
   a: DeliveryId,
   b: DeliveryId,
@@ -63,6 +70,10 @@ export const DeliveryDiff = z.object({
   body: BodyDiff,
   /** Every mask that was applied (presets + the caller's), for the UI to show. */
   masks: z.array(z.string()),
+  /** Header, query and JSON body changes the masks hid: the UI offers to show them. */
+  hiddenByMasks: z.number().int().nonnegative().optional(),
+  /** How a person tells the two deliveries apart: when, method and path (a, then b). */
+  sides: z.tuple([DiffSide, DiffSide]).optional(),
 });
 export type DeliveryDiff = z.infer<typeof DeliveryDiff>;
 

@@ -24,6 +24,38 @@ async function openDelivery(delivery: DeliveryDetail) {
 }
 
 describe('diff view', () => {
+  it('says how many differences the masks hid, and shows them on request', async () => {
+    const body = '{"zen":"Keep it logically awesome."}';
+    const github = (seq: number, signature: string) =>
+      makeDelivery(seq, {
+        text: body,
+        provider: 'github',
+        target: '/github',
+        rawHeaders: [
+          ['Content-Type', 'application/json'],
+          ['X-GitHub-Event', 'ping'],
+          ['X-Hub-Signature-256', signature],
+        ],
+      });
+    const valid = github(1, `sha256=${'a'.repeat(64)}`);
+    const forged = github(2, `sha256=${'b'.repeat(64)}`);
+    const { store } = await renderApp([valid, forged]);
+    act(() => store.getState().select(valid.id));
+    await screen.findByTestId('detail-request-line');
+    act(() => store.getState().setCompareId(forged.id));
+    const notice = await screen.findByTestId('diff-hidden-by-masks');
+    expect(notice.textContent).toContain('1 difference hidden by masks');
+    expect(screen.getByTestId('diff-equal').textContent).toContain('outside the masked fields');
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'show' }));
+    const envelope = await screen.findByTestId('diff-envelope-changes');
+    expect(
+      within(envelope)
+        .getAllByTestId('diff-change')
+        .map((change) => change.getAttribute('data-pointer')),
+    ).toEqual(['/headers/x-hub-signature-256']);
+  });
+
   it('diffs two rows picked with Ctrl-click: the changed field by pointer, masks persist', async () => {
     const left = makeDelivery(1, { text: '{"order":{"id":7,"status":"open"},"at":1}' });
     const right = makeDelivery(2, { text: '{"at":1,"order":{"status":"paid","id":7}}' });
@@ -39,7 +71,10 @@ describe('diff view', () => {
     expect(changes[0]!.textContent).toContain('"open"');
     expect(changes[0]!.textContent).toContain('"paid"');
     // The older delivery is on the left.
-    expect(screen.getByTestId('diff-left-id').textContent).toBe(left.id);
+    expect(screen.getByTestId('diff-left-id').getAttribute('data-delivery-id')).toBe(left.id);
+    // Named for people: time, method and path, not the raw id.
+    expect(screen.getByTestId('diff-left-id').textContent).toContain(left.target);
+    expect(screen.getByTestId('diff-left-id').textContent).not.toContain(left.id);
 
     // Masking the field from its row saves the rule and leaves no difference in the body.
     fireEvent.click(within(changes[0]!).getByRole('button', { name: 'Mask' }));

@@ -64,6 +64,10 @@ describe('hookscope diff', () => {
     ]);
     expect(masked.code).toBe(0);
     expect(JSON.parse(masked.stdout)).toEqual([]);
+    // Equal only because of the masks: stderr says how much they hid (status, at, one move).
+    expect(masked.stderr).toBe(
+      '3 differences hidden by masks (run without --presets and --mask to see them)\n',
+    );
   });
 
   it('prints a JSON array with --json', async () => {

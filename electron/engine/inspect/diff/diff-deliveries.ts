@@ -1,6 +1,6 @@
 import type { DeliveryDiff } from '../../../contract/inspector';
 import type { Delivery } from '../../delivery';
-import { diffMessages } from './delivery-diff';
+import { diffMessages, type MessageDiff } from './delivery-diff';
 import { presetMasks } from './mask-presets';
 
 export interface DiffDeliveriesOptions {
@@ -22,5 +22,24 @@ export function diffDeliveries(
   const presets = options.usePresets ? presetMasks(b.provider ?? a.provider) : [];
   const masks = [...new Set([...presets, ...(options.masks ?? [])])];
   const diff = diffMessages(a, b, { masks });
-  return { a: a.id, b: b.id, equal: diff.equal, changes: diff.changes, body: diff.body, masks };
+  // What the masks hid matters: a valid and a wrongly signed delivery differ only in a masked
+  // signature header, and "no differences" alone would hide exactly that.
+  const hiddenByMasks =
+    masks.length === 0 ? 0 : countChanges(diffMessages(a, b, {})) - countChanges(diff);
+  const side = ({ receivedAt, method, target }: Delivery) => ({ receivedAt, method, target });
+  return {
+    a: a.id,
+    b: b.id,
+    equal: diff.equal,
+    changes: diff.changes,
+    body: diff.body,
+    masks,
+    hiddenByMasks,
+    sides: [side(a), side(b)],
+  };
+}
+
+/** Changes masks can hide: headers, query and JSON body pointers (text and binary are not masked). */
+function countChanges(diff: MessageDiff): number {
+  return diff.changes.length + (diff.body.kind === 'json' ? diff.body.changes.length : 0);
 }

@@ -2,9 +2,10 @@
 // side for text). The engine computes the diff (bodies can be 10 MiB); volatile fields can be
 // masked with the provider's presets and the user's own rules, which persist.
 import { useEffect, useState } from 'react';
-import type { DeliveryDiff, DiffChange } from '../../../../electron/contract/inspector';
+import type { DeliveryDiff, DiffChange, DiffSide } from '../../../../electron/contract/inspector';
 import type { Result } from '../../../../electron/contract/result';
 import { useServices } from '../../app-context';
+import { formatDateTime } from '../../lib/format';
 import { Section } from '../detail/section';
 import { MergeTextView } from './merge-text-view';
 import { useInspectorSettings } from './use-inspector-settings';
@@ -67,6 +68,22 @@ function ChangesTable({
   );
 }
 
+/** "2026-12-02 15:04:05.123 POST /github": how a person tells two deliveries apart. */
+function SideName({ id, side, testId }: { id: string; side?: DiffSide; testId: string }) {
+  return (
+    <span className="diff-side-name" data-testid={testId} data-delivery-id={id} title={id}>
+      {side ? (
+        <>
+          {formatDateTime(side.receivedAt)} <strong>{side.method}</strong>{' '}
+          <code>{side.target}</code>
+        </>
+      ) : (
+        <code>{id}</code>
+      )}
+    </span>
+  );
+}
+
 export function DiffPanel({
   leftId,
   rightId,
@@ -82,7 +99,9 @@ export function DiffPanel({
   const { settings, loaded, save } = useInspectorSettings();
   const [draft, setDraft] = useState('');
   const [state, setState] = useState<{ key: string; result: Result<DeliveryDiff> } | null>(null);
-  const key = JSON.stringify([leftId, rightId, settings.maskRules, settings.usePresets]);
+  // "Show" on the hidden-by-masks notice: this diff without any mask, until hidden again.
+  const [unmasked, setUnmasked] = useState(false);
+  const key = JSON.stringify([leftId, rightId, settings.maskRules, settings.usePresets, unmasked]);
 
   useEffect(() => {
     if (!loaded) return;
@@ -91,8 +110,8 @@ export function DiffPanel({
       .call('deliveries:diff', {
         a: leftId,
         b: rightId,
-        masks: settings.maskRules,
-        usePresets: settings.usePresets,
+        masks: unmasked ? [] : settings.maskRules,
+        usePresets: unmasked ? false : settings.usePresets,
       })
       .then((result) => {
         if (!cancelled) setState({ key, result });
@@ -100,7 +119,7 @@ export function DiffPanel({
     return () => {
       cancelled = true;
     };
-  }, [api, leftId, rightId, settings.maskRules, settings.usePresets, loaded, key]);
+  }, [api, leftId, rightId, settings.maskRules, settings.usePresets, unmasked, loaded, key]);
 
   const addRule = (rule: string) => {
     const trimmed = rule.trim();
@@ -110,6 +129,8 @@ export function DiffPanel({
   const removeRule = (rule: string) =>
     void save({ ...settings, maskRules: settings.maskRules.filter((r) => r !== rule) });
 
+  const sides =
+    state?.result.ok && state.result.value.a === leftId ? state.result.value.sides : undefined;
   let content;
   if (!state || state.key !== key) content = <p className="muted">Comparing…</p>;
   else if (!state.result.ok) {
@@ -126,6 +147,34 @@ export function DiffPanel({
         {diff.equal && (
           <p className="notice" data-testid="diff-equal">
             No differences{diff.masks.length ? ' outside the masked fields' : ''}.
+          </p>
+        )}
+        {(diff.hiddenByMasks ?? 0) > 0 && (
+          <p className="notice" data-testid="diff-hidden-by-masks">
+            {diff.hiddenByMasks === 1
+              ? '1 difference hidden by masks'
+              : `${diff.hiddenByMasks} differences hidden by masks`}{' '}
+            —{' '}
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="diff-show-masked"
+              onClick={() => setUnmasked(true)}
+            >
+              show
+            </button>
+          </p>
+        )}
+        {unmasked && (
+          <p className="notice" data-testid="diff-unmasked">
+            Showing every difference, masks off.{' '}
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setUnmasked(false)}
+            >
+              Mask again
+            </button>
           </p>
         )}
         <Section title={`Headers and query (${diff.changes.length})`} testId="diff-envelope">
@@ -157,8 +206,8 @@ export function DiffPanel({
     <div className="diff-panel" data-testid="diff-view">
       <header className="diff-header">
         <h2 className="diff-title">
-          Diff <code data-testid="diff-left-id">{leftId}</code> →{' '}
-          <code data-testid="diff-right-id">{rightId}</code>
+          Diff <SideName id={leftId} side={sides?.[0]} testId="diff-left-id" /> →{' '}
+          <SideName id={rightId} side={sides?.[1]} testId="diff-right-id" />
         </h2>
         <div className="diff-toolbar">
           <label className="checkbox">
