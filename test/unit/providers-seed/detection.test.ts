@@ -52,10 +52,10 @@ describe('detectProvider over the seed examples', () => {
     });
   });
 
-  it('Keyclic docs example (snake_case name mapped to the API name)', () => {
+  it('Keyclic docs example (its snake_case name is the canonical one)', () => {
     expect(detected(withoutTrailingCommas(keyclicExample()))).toEqual({
       provider: 'keyclic',
-      event: 'reportCreated',
+      event: 'report_created',
     });
   });
 

@@ -72,6 +72,7 @@ const commentRow = {
   date_modification: '1769944000',
   comment: 'Release notes draft is in the shared folder.',
   reference: '',
+  visibility: 'app-user',
   username: 'admin',
   name: null,
   email: null,
@@ -87,6 +88,8 @@ const fileRow = {
   date: '1769944500',
   user_id: '1',
   size: '48213',
+  // md5(path), added by FileModel::getById.
+  etag: '671add1552bee170b4a618075c64c767',
 };
 
 const taskLinkRow = {

@@ -62,14 +62,36 @@ function recordMembers(name: string): Record<string, unknown> {
           'https://phraseanet.example.org/permalink/v1/1/2785/document/DSC_0412.jpg?token=3f9c',
       };
     case 'record.edited':
+      // `label => value` arrays (record_adapter::getRecordDescriptionAsArray).
       return {
         ...record,
-        description: { before: 'Red carpet', after: 'Red carpet, opening night' },
+        description: {
+          before: { Title: 'Red carpet' },
+          after: { Title: 'Red carpet, opening night', Photographer: 'J. Doe' },
+        },
       };
     case 'record.collection_changed':
-      return { ...record, before: 'Inbox', after: 'Press' };
+      return {
+        ...record,
+        before: { collection_name: 'Inbox', base_id: 1 },
+        after: { collection_name: 'Press', base_id: 3 },
+      };
     case 'record.status_changed':
-      return { ...record, before: '0000', after: '0100' };
+      return {
+        ...record,
+        before: {
+          status: [
+            { bit: 4, state: false },
+            { bit: 5, state: false },
+          ],
+        },
+        after: {
+          status: [
+            { bit: 4, state: true },
+            { bit: 5, state: false },
+          ],
+        },
+      };
     default:
       return record;
   }
@@ -99,8 +121,9 @@ function templateFor(name: string, family: PhraseanetFamily): Record<string, unk
     case 'registration':
       return envelope(name, {
         user,
-        granted: name === 'user.registration.granted' ? [3, 5] : [],
-        rejected: name === 'user.registration.rejected' ? [7] : [],
+        // `base_id => collection label`; PHP's empty array is `[]`.
+        granted: name === 'user.registration.granted' ? { '3': 'Press', '5': 'Archives' } : [],
+        rejected: name === 'user.registration.rejected' ? { '7': 'Embargo' } : [],
       });
     case 'feed':
       return envelope(name, {
