@@ -30,7 +30,7 @@ const EMPTY = Buffer.alloc(0);
 export class BodyCollector {
   private chunks: Buffer[] = [];
   private kept = 0;
-  private seen = 0;
+  private seenBytes = 0;
   private overflowed = false;
   private readonly keepOnOverflow: number;
   private readonly drainLimit: number;
@@ -41,15 +41,20 @@ export class BodyCollector {
     this.drainLimit = maxBodyBytes + OVERFLOW_DRAIN_BYTES;
   }
 
+  /** Bytes seen so far, kept or not (the upload-rate guard reads it). */
+  get seen(): number {
+    return this.seenBytes;
+  }
+
   get isOverflowed(): boolean {
     return this.overflowed;
   }
 
   /** Returns false once the drain limit is passed: the caller must stop reading. */
   push(chunk: Buffer): boolean {
-    this.seen += chunk.length;
+    this.seenBytes += chunk.length;
     if (!this.overflowed) {
-      if (this.seen <= this.maxBodyBytes) {
+      if (this.seenBytes <= this.maxBodyBytes) {
         this.chunks.push(chunk);
         this.kept += chunk.length;
         return true;
@@ -60,13 +65,13 @@ export class BodyCollector {
       this.chunks = [Buffer.from(prefix.subarray(0, this.keepOnOverflow))];
       this.kept = this.keepOnOverflow;
     }
-    return this.seen <= this.drainLimit;
+    return this.seenBytes <= this.drainLimit;
   }
 
   finish(ended: boolean): CollectedBody {
     let outcome: BodyOutcome;
     if (!ended)
-      outcome = this.overflowed && this.seen > this.drainLimit ? 'too-large-cut' : 'aborted';
+      outcome = this.overflowed && this.seenBytes > this.drainLimit ? 'too-large-cut' : 'aborted';
     else outcome = this.overflowed ? 'too-large' : 'complete';
     const body =
       this.chunks.length === 0
@@ -74,6 +79,6 @@ export class BodyCollector {
         : this.chunks.length === 1
           ? (this.chunks[0] as Buffer)
           : Buffer.concat(this.chunks, this.kept);
-    return { body, size: this.seen, truncated: outcome !== 'complete', outcome };
+    return { body, size: this.seenBytes, truncated: outcome !== 'complete', outcome };
   }
 }

@@ -40,3 +40,32 @@ export function messageOf(error: unknown): string {
 export function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
+
+/** What a parse error carries (node's `prepareError` in _http_common, or the raw reader's). */
+export interface ParseFailure {
+  code?: string;
+  reason?: string;
+  message: string;
+}
+
+/**
+ * The status and JSON reason for a parse error. Both parser paths map their errors through it,
+ * so the same malformed input gets the same answer whichever path read it.
+ */
+export function describeParseError(error: ParseFailure): [number, string] {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return [431, 'request headers too large'];
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return [413, 'chunk extensions too large'];
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, 'request timed out'];
+    case 'HPE_INVALID_METHOD':
+      return [501, 'request method not supported'];
+    default:
+      return [
+        400,
+        `malformed HTTP request: ${error.reason ?? error.message} (${error.code ?? 'parse error'})`,
+      ];
+  }
+}

@@ -1,21 +1,17 @@
 import { createServer, type Server } from 'node:http';
-import { serveHttpRequest } from './http-exchange';
+import { serveExpectingRequest, serveHttpRequest } from './http-exchange';
 import type { ReceiverContext } from './receiver-context';
-import type { ReceiverLimits } from './types';
-
-/** node's own default for the whole-request deadline. */
-const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+import type { ResolvedLimits } from './types';
 
 /**
  * The catch-all node:http server: every request, whatever its method, path or content type, is
- * read, recorded and answered. Limits map onto node's own options so they are enforced in C++.
+ * read, recorded and answered. Limits map onto node's own options so they are enforced in C++;
+ * the connection caps are the tracker's (node's maxConnections refuses the newcomer, which is
+ * exactly the lock-out the tracker's eviction avoids).
  */
 export function createReceiverServer(ctx: ReceiverContext): Server {
-  const { limits } = ctx.options;
-  const requestTimeout = Math.max(
-    limits.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    limits.headersTimeoutMs,
-  );
+  const { limits } = ctx;
+  const requestTimeout = Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs);
   const server = createServer(
     {
       maxHeaderSize: limits.maxHeaderBytes,
@@ -31,12 +27,16 @@ export function createReceiverServer(ctx: ReceiverContext): Server {
     },
     (req, res) => serveHttpRequest(ctx, req, res),
   );
+  server.on('checkContinue', (req, res) => serveExpectingRequest(ctx, req, res));
+  server.on('checkExpectation', (req, res) => serveExpectingRequest(ctx, req, res));
   server.timeout = limits.idleTimeoutMs;
-  server.maxConnections = limits.maxConnections;
+  // node would cut rawHeaders at 2,000 entries and drop the rest silently; the count limit is
+  // ours (maxHeaderCount: 431 with every header kept), memory stays bounded by maxHeaderBytes.
+  server.maxHeadersCount = 0;
   return server;
 }
 
-function checkingInterval(limits: ReceiverLimits): number {
-  const shortest = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs ?? Infinity);
+function checkingInterval(limits: ResolvedLimits): number {
+  const shortest = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   return Math.max(100, Math.min(30_000, Math.floor(shortest / 4)));
 }

@@ -4,9 +4,12 @@ import type { ConnectionOrigins } from './connection-origin';
 import type { ConnectionTracker } from './connection-tracker';
 import type { InFlight } from './in-flight';
 import type { SettleContext } from './settle-capture';
+import type { ResolvedLimits } from './types';
 
 /** Shared state of one running receiver, passed to the transport handlers. */
 export interface ReceiverContext extends SettleContext {
+  /** options.limits with every optional knob filled in. */
+  readonly limits: ResolvedLimits;
   readonly inFlight: InFlight;
   readonly origins: ConnectionOrigins;
   readonly connections: ConnectionTracker;

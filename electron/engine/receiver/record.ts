@@ -14,8 +14,10 @@ export function buildDelivery(
   endpointPath: string | null,
   facts: DerivedFacts,
   response: RecordedWire | null,
+  /** Why the receiver ended or refused the request early; absent on ordinary records. */
+  note?: string,
 ): NewDelivery {
-  return {
+  const delivery: NewDelivery = {
     id,
     receivedAt: capture.receivedAt,
     endpoint: endpointPath,
@@ -34,6 +36,9 @@ export function buildDelivery(
     response: response as RecordedResponse | null,
     verdict: facts?.verdict ?? null,
   };
+  // Only set when there is one: an absent note keeps the journal record free of annotations.
+  if (note !== undefined) delivery.note = note;
+  return delivery;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import type { BodyOutcome } from './body-collector';
 import { matchEndpoint, requestPath } from './endpoint-match';
 import { asError } from './errors';
+import type { Refusal } from './head-checks';
 import { buildDelivery, type DerivedFacts } from './record';
 import type { EndpointConfig, IncomingCapture, ReceiverOptions } from './types';
 
@@ -35,6 +36,8 @@ const NOT_STORED = 'delivery could not be stored; retry later';
 /**
  * One captured request from decision to durable record: picks the answer, records it, waits for
  * the sink, then for the configured delay, and hands the answer to `done`. Never throws.
+ * `refusal`: the request was refused (bad framing, limits, timeouts): that error is the answer
+ * and the record says so. `note`: why the request ended early, kept on the record.
  */
 export function settleCapture(
   ctx: SettleContext,
@@ -42,9 +45,11 @@ export function settleCapture(
   outcome: BodyOutcome,
   startedAt: number,
   done: SettleCallbacks,
+  refusal?: Refusal | null,
+  note?: string,
 ): void {
   try {
-    decideAndStore(ctx, capture, outcome, startedAt, done);
+    decideAndStore(ctx, capture, outcome, startedAt, done, refusal, note);
   } catch (error) {
     done.failed(error);
   }
@@ -56,9 +61,19 @@ export function settleCaptureAsync(
   capture: IncomingCapture,
   outcome: BodyOutcome,
   startedAt: number,
+  refusal?: Refusal | null,
+  note?: string,
 ): Promise<RenderedAnswer | null> {
   return new Promise((resolve, reject) =>
-    settleCapture(ctx, capture, outcome, startedAt, { settled: resolve, failed: reject }),
+    settleCapture(
+      ctx,
+      capture,
+      outcome,
+      startedAt,
+      { settled: resolve, failed: reject },
+      refusal,
+      note,
+    ),
   );
 }
 
@@ -68,15 +83,25 @@ function decideAndStore(
   outcome: BodyOutcome,
   startedAt: number,
   done: SettleCallbacks,
+  refusal: Refusal | null | undefined,
+  note: string | undefined,
 ): void {
   const id = newDeliveryId(capture.receivedAt);
   const endpoint = findEndpoint(ctx, capture.target);
   const endpointPath = endpoint?.path ?? null;
 
+  if (refusal) {
+    // The error is what the sender gets, so it is what the record says it got.
+    const rendered = renderAnswer(errorAnswer(refusal.status, refusal.message), true);
+    const why = refusal.note ?? note;
+    record(ctx, capture, outcome, id, endpointPath, undefined, rendered, startedAt, done, why);
+    return;
+  }
+
   if (outcome === 'aborted') {
     // Nothing was acknowledged, so the sender will retry; the truncated record without a response
     // still shows the failed attempt (and what arrived of it) in the inbox.
-    const delivery = buildDelivery(id, capture, endpointPath, undefined, null);
+    const delivery = buildDelivery(id, capture, endpointPath, undefined, null, note);
     store(ctx, delivery, done, () => done.settled(null));
     return;
   }
@@ -84,7 +109,7 @@ function decideAndStore(
   if (outcome !== 'complete') {
     const limit = ctx.options.limits.maxBodyBytes;
     const rendered = renderAnswer(errorAnswer(413, `body exceeds ${limit} bytes`), true);
-    record(ctx, capture, outcome, id, endpointPath, undefined, rendered, startedAt, done);
+    record(ctx, capture, outcome, id, endpointPath, undefined, rendered, startedAt, done, note);
     return;
   }
 
@@ -119,6 +144,7 @@ function record(
   rendered: RenderedAnswer,
   startedAt: number,
   done: SettleCallbacks,
+  note?: string,
 ): void {
   // The record is written before the answer, so the latency it holds is our own work plus the
   // configured delay; the sink's commit time cannot be known yet.
@@ -129,7 +155,7 @@ function record(
     body: rendered.body,
     latencyMs,
   };
-  const delivery = buildDelivery(id, capture, endpointPath, facts, response);
+  const delivery = buildDelivery(id, capture, endpointPath, facts, response, note);
   store(ctx, delivery, done, (stored) => {
     // Acknowledged means stored: an unstored delivery must not get a 2xx. A 413 stays a 413.
     if (!stored && outcome === 'complete') {

@@ -10,7 +10,13 @@ import { createReceiverServer } from './http-server';
 import { InFlight } from './in-flight';
 import { serveConnect, type ParseError } from './raw-exchange';
 import type { ReceiverContext } from './receiver-context';
-import type { Receiver, ReceiverLimits, ReceiverOptions, TunnelConnectionInfo } from './types';
+import {
+  resolveLimits,
+  type Receiver,
+  type ReceiverOptions,
+  type ResolvedLimits,
+  type TunnelConnectionInfo,
+} from './types';
 
 const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 /** After in-flight answers are written, how long their connections get to flush and close. */
@@ -21,18 +27,22 @@ const FLUSH_GRACE_MS = 1_000;
  * ReceiverError (`code` EADDRINUSE, EACCES, ...) naming host and port when it cannot listen.
  */
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
-  validateLimits(options.limits);
+  const limits = resolveLimits(options.limits);
+  validateLimits(limits);
   const ctx: ReceiverContext = {
     options,
+    limits,
     report: (error, context) => options.onError?.(error, context),
     inFlight: new InFlight(),
     origins: new ConnectionOrigins(),
-    connections: new ConnectionTracker(),
+    connections: new ConnectionTracker(limits),
     rawSockets: new WeakSet(),
     closing: false,
   };
   const server = createReceiverServer(ctx);
-  server.on('connection', (socket: Duplex) => ctx.connections.add(socket));
+  server.on('connection', (socket: Duplex) => {
+    ctx.connections.add(socket, ctx.origins.remoteAddress(socket));
+  });
   server.on('clientError', (error: ParseError, socket: Duplex) =>
     handleClientError(ctx, error, socket),
   );
@@ -101,17 +111,10 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function validateLimits(limits: ReceiverLimits): void {
-  const positive: Array<keyof ReceiverLimits> = [
-    'maxBodyBytes',
-    'maxHeaderBytes',
-    'headersTimeoutMs',
-    'idleTimeoutMs',
-    'maxConnections',
-  ];
-  for (const key of positive) {
+function validateLimits(limits: ResolvedLimits): void {
+  for (const key of Object.keys(limits) as Array<keyof ResolvedLimits>) {
     const value = limits[key];
-    if (!Number.isInteger(value) || (value as number) <= 0) {
+    if (!Number.isInteger(value) || value <= 0) {
       throw new ReceiverError('EINVAL', `receiver limit ${key} must be a positive integer`);
     }
   }

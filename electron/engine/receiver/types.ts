@@ -76,9 +76,24 @@ export interface ReceiverLimits {
   maxHeaderBytes: number;
   headersTimeoutMs: number;
   idleTimeoutMs: number;
+  /**
+   * Total open connections. Past it the newest connection evicts the worst connection of the
+   * busiest source (see README "No lock-out"); it is refused only when nothing is evictable.
+   */
   maxConnections: number;
   /** Whole-request deadline (headers + body); node's default of 5 minutes when absent. */
   requestTimeoutMs?: number;
+  /** Header lines per request; past it the request is answered 431 and still recorded. */
+  maxHeaderCount?: number;
+  /**
+   * Open connections per remote address. A newcomer past it evicts that source's idle or slowest
+   * connection instead of being refused, so the same address (e.g. loopback) is never locked out.
+   */
+  maxConnectionsPerSource?: number;
+  /** A body slower than this over a whole rate window is cut with 408 (both parser paths). */
+  minUploadBytesPerSecond?: number;
+  /** The window the minimum upload rate is judged over. */
+  uploadRateWindowMs?: number;
 }
 
 export const DEFAULT_LIMITS: ReceiverLimits = {
@@ -86,8 +101,32 @@ export const DEFAULT_LIMITS: ReceiverLimits = {
   maxHeaderBytes: 64 * 1024,
   headersTimeoutMs: 30_000,
   idleTimeoutMs: 60_000,
-  maxConnections: 1_000,
+  maxConnections: 4_096,
+  maxHeaderCount: 1_000,
+  maxConnectionsPerSource: 256,
+  minUploadBytesPerSecond: 1_024,
+  uploadRateWindowMs: 10_000,
 };
+
+/** The limits with every optional knob filled in from DEFAULT_LIMITS. */
+export type ResolvedLimits = Required<ReceiverLimits>;
+
+/** node's default whole-request deadline, used when requestTimeoutMs is absent. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+
+export function resolveLimits(limits: ReceiverLimits): ResolvedLimits {
+  return {
+    requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+    ...(DEFAULT_LIMITS as Required<Omit<ReceiverLimits, 'requestTimeoutMs'>>),
+    ...withoutUndefined(limits),
+  };
+}
+
+function withoutUndefined(limits: ReceiverLimits): Partial<ReceiverLimits> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(limits)) if (value !== undefined) out[key] = value;
+  return out as Partial<ReceiverLimits>;
+}
 
 /** Bytes kept of a body that exceeded maxBodyBytes. */
 export const TRUNCATED_KEEP_BYTES = 64 * 1024;
