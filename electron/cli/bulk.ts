@@ -1,12 +1,17 @@
 import { providerBudgetMs } from '../engine/sender/provider-budgets';
 import { runBulk } from '../engine/sender/bulk';
 import { forgeEvent } from '../engine/sender/forge';
-import { buildReplay } from '../engine/sender/replay';
+import { buildReplay, overrideHeaders } from '../engine/sender/replay';
 import type { OutgoingRequest } from '../engine/sender/types';
 import { parseCommandArgs, parseInteger, UsageError } from './args';
 import { dataDirFrom, openExistingStore } from './open-existing-store';
 import { bulkReportText } from './send-output';
-import { requireHttpUrl, requireKnownProvider } from './sender-args';
+import {
+  parseFraming,
+  parseHeaderFlags,
+  requireHttpUrl,
+  requireKnownProvider,
+} from './sender-args';
 
 export const BULK_HELP = `Usage: hookscope bulk --to URL (--id ID | --provider P --event E) -n N -c C
 
@@ -23,6 +28,10 @@ Options:
   -n N                   how many requests (1..100000)
   -c C                   how many in flight at once (1..1000, default 10)
   --budget MS            flag answers slower than this (default: the provider's budget)
+  --header 'Name: value' set a header on every request (repeatable): replaces the header of that
+                         name, or is added; applied after signing
+  --framing F            chunked, length or as-captured (default): --id keeps the captured
+                         framing (chunked in one chunk), forged events the provider's
   -h, --help             show this help
 
 Progress goes to stderr. Exit codes: 0 every request was answered (any status), 1 some got no
@@ -39,6 +48,8 @@ const BULK_OPTIONS = {
   n: { type: 'string', short: 'n' },
   c: { type: 'string', short: 'c' },
   budget: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  framing: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,6 +68,14 @@ export async function bulkCommand(argv: readonly string[]): Promise<number> {
     throw new UsageError('use either --id or --provider/--event, not both');
   }
   if (!values.id && !values.provider) throw new UsageError('missing --id or --provider/--event');
+  const framing = parseFraming(values.framing);
+  const headers = parseHeaderFlags(values.header);
+  /** --framing and --header over each request as built. */
+  const finish = (request: OutgoingRequest): OutgoingRequest => ({
+    ...request,
+    ...(framing ? { framing } : {}),
+    ...(headers.length > 0 ? { rawHeaders: overrideHeaders(request.rawHeaders, headers) } : {}),
+  });
 
   let build: (index: number) => OutgoingRequest;
   let provider: string | null;
@@ -66,7 +85,7 @@ export async function bulkCommand(argv: readonly string[]): Promise<number> {
       const delivery = store.get(values.id);
       if (!delivery) throw new Error(`no delivery with id "${values.id}"`);
       provider = delivery.provider;
-      const request = buildReplay(delivery, { url });
+      const request = finish(buildReplay(delivery, { url }));
       build = () => request;
     } finally {
       store.close();
@@ -81,7 +100,7 @@ export async function bulkCommand(argv: readonly string[]): Promise<number> {
       );
     }
     provider = chosen.id;
-    build = () => forgeEvent({ provider: chosen, event, url, secret: values.secret });
+    build = () => finish(forgeEvent({ provider: chosen, event, url, secret: values.secret }));
   }
 
   const step = Math.max(1, Math.floor(count / 10));

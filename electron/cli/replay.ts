@@ -5,7 +5,9 @@ import { databaseFile, loadConfigFile } from '../engine';
 import { endpointsFor } from './saved-endpoints';
 import { parseCommandArgs, UsageError } from './args';
 import { dataDirFrom, openExistingStore } from './open-existing-store';
+import { overrideHeaders } from '../engine/sender/replay';
 import { printOutcome } from './send-output';
+import { parseFraming, parseHeaderFlags } from './sender-args';
 
 export const REPLAY_HELP = `Usage: hookscope replay ID [--to URL] [options]
 
@@ -20,6 +22,11 @@ Options:
   --config FILE          endpoints config holding the endpoint's secret (besides those saved
                          in the data dir's Endpoints view)
   --provider P           sign as this provider (default: the delivery's provider)
+  --header 'Name: value' set a header (repeatable): replaces the captured header of that name, or
+                         is added (with --resign the fresh signature header wins)
+  --framing F            chunked, length or as-captured (default): a delivery captured with
+                         Transfer-Encoding: chunked is sent chunked (in one chunk: chunk sizes are
+                         not stored), any other with Content-Length
   -v, --verbose          print the answer's body too
   -h, --help             show this help
 
@@ -34,6 +41,8 @@ const REPLAY_OPTIONS = {
   secret: { type: 'string' },
   provider: { type: 'string' },
   config: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  framing: { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -53,6 +62,8 @@ export async function replayCommand(argv: readonly string[]): Promise<number> {
   if (!values.resign && (values.secret || values.provider)) {
     throw new UsageError('--secret and --provider only apply with --resign');
   }
+  const framing = parseFraming(values.framing);
+  const headers = parseHeaderFlags(values.header);
   const configured = values.config ? (await loadConfigFile(values.config)).endpoints : [];
 
   const dataDir = dataDirFrom(values['data-dir']);
@@ -71,10 +82,14 @@ export async function replayCommand(argv: readonly string[]): Promise<number> {
     if (!values.to && !sender.lastTarget()) {
       throw new UsageError('missing --to URL (this data dir has no last target yet)');
     }
+    // --header edits the captured headers; an unknown id is left for replay() to report.
+    const captured = headers.length > 0 ? store.get(id) : undefined;
     const attempt = await sender.replay({
       deliveryId: id,
       url: values.to,
       resign: values.resign ? { secret: values.secret, provider: values.provider } : undefined,
+      ...(captured ? { rawHeaders: overrideHeaders(captured.rawHeaders, headers) } : {}),
+      ...(framing ? { framing } : {}),
     });
     const outcome = attempt.answer
       ? {

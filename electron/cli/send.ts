@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { forgeEvent, parseSet } from '../engine/sender/forge';
 import { sendExact } from '../engine/sender/send-exact';
+import { overrideHeaders } from '../engine/sender/replay';
 import { parseCommandArgs, UsageError } from './args';
 import { printOutcome } from './send-output';
-import { requireHttpUrl, requireKnownProvider } from './sender-args';
+import {
+  parseFraming,
+  parseHeaderFlags,
+  requireHttpUrl,
+  requireKnownProvider,
+} from './sender-args';
 
 export const SEND_HELP = `Usage: hookscope send --provider P --event E --to URL [options]
 
@@ -18,6 +24,13 @@ Options:
   --set POINTER=VALUE    edit the template: /event_data/task_id=42 (repeatable; VALUE is JSON when
                          it parses, else a string)
   --body FILE            send this file's bytes instead of the template (--set does not apply)
+  --header 'Name: value' set a header (repeatable): replaces the forged header of that name, or
+                         is added; applied after signing, so it can replace a signature header
+  --framing F            chunked, length or as-captured (default: as the provider sends;
+                         Preservica: chunked, in one chunk; others: Content-Length)
+  --body-encoding E      utf-8 or latin-1, with --secret: which bytes of a non-ASCII body are
+                         signed (Preservica: the UTF-8 bytes sent, the default, or the text
+                         re-encoded as latin-1, which pyPreservica's receivers check)
   -v, --verbose          print the answer's body too
   -h, --help             show this help
 
@@ -32,6 +45,9 @@ const SEND_OPTIONS = {
   secret: { type: 'string' },
   set: { type: 'string', multiple: true },
   body: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  framing: { type: 'string' },
+  'body-encoding': { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -61,6 +77,14 @@ export async function sendCommand(argv: readonly string[]): Promise<number> {
       throw new UsageError((error as Error).message);
     }
   }
+  const framing = parseFraming(values.framing);
+  const headers = parseHeaderFlags(values.header);
+  const bodyEncoding = values['body-encoding'];
+  if (bodyEncoding !== undefined) {
+    if (bodyEncoding !== 'utf-8' && bodyEncoding !== 'latin-1')
+      throw new UsageError(`--body-encoding must be utf-8 or latin-1, got "${bodyEncoding}"`);
+    if (!values.secret) throw new UsageError('--body-encoding only applies with --secret');
+  }
   let body: Uint8Array | undefined;
   if (values.body) {
     try {
@@ -73,11 +97,23 @@ export async function sendCommand(argv: readonly string[]): Promise<number> {
   }
   let request;
   try {
-    request = forgeEvent({ provider, event, url, body, sets: values.set, secret: values.secret });
+    request = forgeEvent({
+      provider,
+      event,
+      url,
+      body,
+      sets: values.set,
+      secret: values.secret,
+      ...(bodyEncoding === undefined ? {} : { signOptions: { bodyEncoding } }),
+    });
   } catch (error) {
-    // A --set that cannot apply (a pointer through a string, a bad array index).
+    // A --set that cannot apply (a pointer through a string, a bad array index), or a body the
+    // chosen --body-encoding cannot sign.
     throw new UsageError((error as Error).message);
   }
+  if (framing) request = { ...request, framing };
+  if (headers.length > 0)
+    request = { ...request, rawHeaders: overrideHeaders(request.rawHeaders, headers) };
   const outcome = await sendExact(request);
   return printOutcome(outcome, values.verbose ?? false);
 }

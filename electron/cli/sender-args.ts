@@ -1,5 +1,6 @@
 import { allProviders, findProvider } from '../engine/providers/registry';
-import type { Provider } from '../engine/providers/types';
+import type { RawHeaders } from '../contract/delivery';
+import type { BodyFraming, Provider } from '../engine/providers/types';
 import { UsageError } from './args';
 
 /** The flag's value as an http(s) URL, or a usage error naming the flag. */
@@ -26,4 +27,32 @@ export function requireKnownProvider(id: string | undefined): Provider {
     );
   }
   return provider;
+}
+
+/** `--framing`: `chunked` or `length`; `as-captured` (and no flag) leaves the request's own framing. */
+export function parseFraming(text: string | undefined): BodyFraming | undefined {
+  if (text === undefined || text === 'as-captured') return undefined;
+  if (text === 'chunked' || text === 'length') return text;
+  throw new UsageError(`--framing must be chunked, length or as-captured, got "${text}"`);
+}
+
+// RFC 9110 5.1 field-name token; a value may not hold CR, LF or NUL (RFC 9110 5.5).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const BAD_VALUE = /[\r\n\0]/;
+
+/** Repeated `--header 'Name: value'` flags as header pairs, in the order given. */
+export function parseHeaderFlags(flags: readonly string[] | undefined): RawHeaders {
+  return (flags ?? []).map((flag) => {
+    const colon = flag.indexOf(':');
+    const name = colon < 0 ? '' : flag.slice(0, colon);
+    if (!HEADER_NAME.test(name)) {
+      throw new UsageError(`--header must look like 'Name: value', got "${flag}"`);
+    }
+    // Optional whitespace around the value is not part of it (RFC 9110 5.5).
+    const value = flag.slice(colon + 1).trim();
+    if (BAD_VALUE.test(value)) {
+      throw new UsageError(`--header ${name}: the value may not contain line breaks or NUL`);
+    }
+    return [name, value];
+  });
 }

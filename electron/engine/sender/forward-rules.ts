@@ -33,7 +33,11 @@ export function forwardUrl(ruleUrl: string, capturedTarget: string): string {
   return `${ruleUrl}${capturedTarget.slice(at)}`;
 }
 
-/** The captured request, bytes and header order untouched, aimed at a forward target. */
+/**
+ * The captured request, bytes and header order untouched, aimed at a forward target. Its framing
+ * follows: a delivery captured with `Transfer-Encoding: chunked` is forwarded chunked (`framingOf`),
+ * which receivers that read only chunked bodies (pyPreservica's) need.
+ */
 export function forwardRequest(
   delivery: { method: string; target: string; rawHeaders: RawHeaders; body: Uint8Array },
   ruleUrl: string,

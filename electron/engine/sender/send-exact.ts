@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { headersForSending } from './hop-by-hop';
+import { framingOf, headersForSending } from './hop-by-hop';
 import type { OutgoingRequest, SendFailureCode, SendOutcome } from './types';
 
 export interface SendOptions {
@@ -39,7 +39,14 @@ export function sendExact(
       ),
     );
   }
-  const headers = headersForSending(outgoing.rawHeaders, url, outgoing.body.length).flat();
+  const framing = framingOf(outgoing);
+  let pieces: Uint8Array[];
+  try {
+    pieces = bodyPieces(outgoing.body, framing, outgoing.chunkSizes);
+  } catch (error) {
+    return Promise.resolve(failure('invalid-request', (error as Error).message, started));
+  }
+  const headers = headersForSending(outgoing.rawHeaders, url, outgoing.body.length, framing).flat();
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
 
   return new Promise<SendOutcome>((resolve) => {
@@ -71,8 +78,39 @@ export function sendExact(
       const { code, message } = describeFailure(error, url);
       fail(code, message);
     });
-    req.end(outgoing.body.length > 0 ? outgoing.body : undefined);
+    // With `Transfer-Encoding: chunked` among the headers node:http frames each write() as exactly one
+    // chunk (size line in lowercase hex, no extensions) and end() adds the `0` chunk: the sizes asked for
+    // are the sizes on the wire. With Content-Length the pieces are just the body.
+    for (const piece of pieces) req.write(piece);
+    req.end();
   });
+}
+
+/**
+ * The body split as it will be written: one piece for `length`; for `chunked`, one piece per chunk
+ * size (they must be positive and add up to the body's length: a 0 would end the body early), or the
+ * whole body as one chunk when no sizes are given.
+ */
+export function bodyPieces(
+  body: Uint8Array,
+  framing: 'length' | 'chunked',
+  chunkSizes?: readonly number[],
+): Uint8Array[] {
+  if (body.length === 0) return [];
+  if (framing === 'length' || !chunkSizes || chunkSizes.length === 0) return [body];
+  const pieces: Uint8Array[] = [];
+  let offset = 0;
+  for (const size of chunkSizes) {
+    if (!Number.isSafeInteger(size) || size <= 0)
+      throw new Error(
+        `invalid chunk size ${size}: each chunk must be a positive whole number of bytes`,
+      );
+    pieces.push(body.subarray(offset, offset + size));
+    offset += size;
+  }
+  if (offset !== body.length)
+    throw new Error(`the chunk sizes add up to ${offset} bytes but the body has ${body.length}`);
+  return pieces;
 }
 
 function collectAnswer(
