@@ -6,7 +6,7 @@ import type { NewDelivery } from '../delivery';
 import { createDeliveryInserter } from './delivery-inserter';
 import type { JournalRecord } from './journal-format';
 import { createJournalMaterializer } from './journal-materializer';
-import { JournalReader } from './journal-reader';
+import { JournalReader, recordsIn } from './journal-reader';
 import type { FromMaterializer, MaterializerData, ToMaterializer } from './materializer-protocol';
 import { createTransactionRunner, messageOf, openDatabase } from './open-store';
 import { createSearchIndexer } from './search-indexer';
@@ -120,12 +120,28 @@ function step(): void {
     return;
   }
   const startedAt = reader.offset;
-  const { records, damaged } = reader.next(end, BATCH_RECORDS);
-  if (damaged) {
+  const { records, skipped } = reader.next(end, BATCH_RECORDS);
+  if (skipped) {
+    // Damage in this process's own journal (a disk fault: the writer reports `end` only after
+    // whole records): the reader went on at the next valid record, so only the damaged ones are
+    // lost, and their seqs are skipped over by the progress of the ones after them.
     send({
       type: 'problem',
-      message: `capture journal ${data.journalFile} is damaged at byte ${reader.offset}`,
+      message:
+        `capture journal ${data.journalFile}: skipped ${skipped.bytes} damaged bytes at byte ` +
+        `${skipped.at}, about ${recordsIn(skipped, 0)} record(s)`,
     });
+    if (skipped.seqAfter === null && reader.offset >= end) {
+      // Nothing valid follows up to what was written: readers must not wait for those seqs.
+      const seen = Number(Atomics.load(progress, 0));
+      if (writtenSeq > seen) {
+        Atomics.store(progress, 0, BigInt(writtenSeq));
+        Atomics.notify(progress, 0);
+        send({ type: 'materialized', journalSeq: writtenSeq, appended: [], evicted: [] });
+      }
+      return;
+    }
+    schedule();
     return;
   }
   if (records.length === 0) return;

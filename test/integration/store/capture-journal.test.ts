@@ -172,16 +172,24 @@ describe('capture mode: acknowledged once journalled, rows made by the materiali
     const left = [makeDelivery({ target: '/a' }), makeDelivery({ target: '/b' })];
     // No process has this pid (above the kernel's pid_max).
     const path = await journalOf(2 ** 30, left);
-    appendFileSync(path, Buffer.from([0x48, 0x53, 0x43, 0x31, 9, 9]));
+    const tornAt = statSync(path).size;
+    appendFileSync(path, Buffer.from([0x48, 0x53, 0x43, 0x32, 9, 9]));
     open();
     expect(store.get(left[1]!.id)?.target).toBe('/b');
     expect(store.stats().count).toBe(2);
     expect(existsSync(path)).toBe(false);
-    expect(problems.join('\n')).toMatch(/6 bytes after the last whole record were dropped/);
+    // Unreadable bytes: the journal is kept aside, not deleted, and the report says what was lost.
+    expect(
+      existsSync(join(journalDirectory(temp.file()), 'damaged', '1073741824-test-1.journal')),
+    ).toBe(true);
+    expect(problems.join('\n')).toMatch(
+      new RegExp(`recovered 2, dropped 1 damaged record at byte ${tornAt} \\(6 bytes, to the end`),
+    );
+    expect(store.stats().journalDamage).toMatchObject([{ recovered: 2, dropped: 1 }]);
   });
 
-  it("leaves a running process's journal to it", async () => {
-    // pid 1 always runs.
+  it('leaves the journal of a running pid to it when it has no lock file (written before locks)', async () => {
+    // pid 1 always runs. Journals with a lock file are judged by the lock (journal-damage.test.ts).
     const path = await journalOf(1, [makeDelivery()]);
     open();
     expect(store.stats().count).toBe(0);

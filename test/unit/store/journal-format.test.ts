@@ -1,8 +1,11 @@
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  crc32,
   decodeRecords,
   encodeRecord,
   recordBytes,
+  tableCrc32,
 } from '../../../electron/engine/store/journal-format';
 import { makeDelivery } from '../../integration/store/store-fixtures';
 
@@ -90,5 +93,49 @@ describe('capture journal records', () => {
     const decoded = decodeRecords(three, 2);
     expect(decoded.records.map((record) => record.seq)).toEqual([1, 2]);
     expect(decodeRecords(three.subarray(decoded.consumed)).records[0]?.seq).toBe(3);
+  });
+
+  it('checksums the record: a flipped bit in a body, the seq or the length is caught', () => {
+    const body = new TextEncoder().encode('{"amount":100}');
+    const good = bytesOf(encodeRecord(3, makeDelivery({ body, size: body.byteLength })));
+    expect(good.toString('latin1', 0, 4)).toBe('HSC2');
+    expect(good.toString('latin1', good.length - 4)).toBe('HSC2');
+    // The CRC covers length, seq and payload: the bytes between the head magic and the CRC.
+    expect(good.readUInt32LE(good.length - 8)).toBe(zlibCrc32(good.subarray(4, good.length - 8)));
+    for (const position of [4, 9, good.length - 8 - 3, good.length - 8]) {
+      const flipped = Buffer.from(good);
+      flipped[position] = (flipped[position] as number) ^ 0x01;
+      // Never a record: damaged, or (a longer length) a record still waiting for bytes.
+      expect(decodeRecords(flipped), `bit flipped at ${position}`).toMatchObject({
+        records: [],
+        consumed: 0,
+      });
+    }
+  });
+
+  it('still reads version 1 records (no checksum), which an older Hookscope left behind', () => {
+    const delivery = makeDelivery({ target: '/v1' });
+    const v2 = bytesOf(encodeRecord(5, delivery));
+    const v1 = Buffer.concat([v2.subarray(0, v2.length - 8), Buffer.from('HSC1', 'latin1')]);
+    v1.write('HSC1', 0, 'latin1');
+    expect(recordBytes(v1)).toBe(v1.length);
+    const decoded = decodeRecords(Buffer.concat([v1, v2]));
+    expect(decoded.damaged).toBe(false);
+    expect(decoded.records.map((record) => [record.seq, record.delivery.target])).toEqual([
+      [5, '/v1'],
+      [5, '/v1'],
+    ]);
+  });
+
+  it('the table CRC-32 fallback gives what zlib gives, whole or in pieces', () => {
+    const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) & 0xff));
+    expect(tableCrc32(data)).toBe(zlibCrc32(data));
+    expect(tableCrc32(data.subarray(1000), tableCrc32(data.subarray(0, 1000)))).toBe(
+      zlibCrc32(data),
+    );
+    expect(crc32(data)).toBe(zlibCrc32(data));
+    expect(tableCrc32(new Uint8Array(0))).toBe(0);
+    // The check value of the CRC-32/ISO-HDLC catalogue entry.
+    expect(tableCrc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
 });
