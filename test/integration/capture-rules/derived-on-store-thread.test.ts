@@ -66,7 +66,10 @@ describe('facts derived off the receiver thread', () => {
     });
     expect(engine.store.get(left.id)?.id).toBe(left.id);
     await vi.waitFor(() =>
-      expect(engine!.store.get(left.id)).toMatchObject({ provider: 'github', event: 'issues' }),
+      expect(engine!.store.get(left.id)).toMatchObject({
+        provider: 'github',
+        event: 'issues.opened',
+      }),
     );
   });
 });
