@@ -12,6 +12,7 @@ import { bulkCommand } from './bulk';
 import { subscribeCommand } from './subscribe';
 import { subscriptionsCommand } from './subscriptions';
 import { unsubscribeCommand } from './unsubscribe';
+import { repairCliCommand } from './repair';
 
 interface Command {
   summary: string;
@@ -21,7 +22,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   serve: { summary: 'run the capture engine (prints a ready line)', run: serveCommand },
   listen: { summary: 'capture and print one line per delivery', run: listenCommand },
-  export: { summary: 'write stored deliveries as jsonl or HAR', run: exportCommand },
+  export: { summary: 'write stored deliveries as jsonl, HAR or curl commands', run: exportCommand },
   import: { summary: 'add deliveries from a jsonl or HAR file', run: importCommand },
   diff: { summary: 'compare two stored deliveries (exit 0 equal, 1 different)', run: diffCommand },
   subscribe: { summary: 'register the public URL with a provider', run: subscribeCommand },
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
     run: handshakeCommand,
   },
   bulk: { summary: 'send N copies at concurrency C; latency histogram', run: bulkCommand },
+  repair: { summary: 'rebuild a damaged store from its readable rows', run: repairCliCommand },
 };
 
 export const MAIN_HELP = `Usage: hookscope <command> [options]

@@ -82,5 +82,38 @@ export const DeliveryPage = z.object({
 });
 export type DeliveryPage = z.infer<typeof DeliveryPage>;
 
-export const StoreStats = z.object({ count: z.number().int(), bytes: z.number().int() });
+/** A capture journal that held damaged bytes when a store recovered it at open (issue 13). */
+export const JournalDamage = z.object({
+  journal: z.string(),
+  /** Records read whole from it (all of them are rows). */
+  recovered: z.number().int(),
+  /** Records lost in the damaged bytes. */
+  dropped: z.number().int(),
+  /** Where the journal file was moved (`<db>-captures/damaged/`), null if it could not be. */
+  movedTo: z.string().nullable(),
+  /** `capture journal ...: recovered 999, dropped 1 damaged record at byte N ...` */
+  message: z.string(),
+});
+export type JournalDamage = z.infer<typeof JournalDamage>;
+
+/** `PRAGMA quick_check` found damage in the database file at open (issue 13). */
+export const DatabaseDamage = z.object({
+  /** quick_check's first lines, e.g. "Tree 2 page 57 cell 3: ...". */
+  problems: z.array(z.string()),
+  /** How long the check took (it ran on a worker thread). */
+  checkedInMs: z.number(),
+  /** `hookscope repair --data-dir "..."` */
+  repairCommand: z.string(),
+  message: z.string(),
+});
+export type DatabaseDamage = z.infer<typeof DatabaseDamage>;
+
+export const StoreStats = z.object({
+  count: z.number().int(),
+  bytes: z.number().int(),
+  /** Present only when the database file failed its integrity check at open. */
+  databaseDamage: DatabaseDamage.optional(),
+  /** Present only when journals recovered at open were damaged. */
+  journalDamage: z.array(JournalDamage).optional(),
+});
 export type StoreStats = z.infer<typeof StoreStats>;

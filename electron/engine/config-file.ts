@@ -5,10 +5,44 @@ import type { EndpointConfig } from './receiver/types';
 import { describeIssues } from './zod-issues';
 import { ForwardRule } from '../contract/sender';
 
+/** RFC 9110 5.6.2 token: what node:http's setHeader accepts as a name (validateHeaderName). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** RFC 9110 5.5 field-value bytes node:http accepts (checkInvalidHeaderChar): no CTL but HTAB. */
+const HEADER_VALUE_BAD = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Why a response header name cannot be sent, or null. */
+export function headerNameProblem(name: string): string | null {
+  if (name === '') return 'empty header name';
+  return HEADER_NAME.test(name)
+    ? null
+    : "not a valid header name (only token characters: letters, digits and !#$%&'*+-.^_`|~)";
+}
+
+/** Why a response header value cannot be sent, or null. */
+export function headerValueProblem(value: string): string | null {
+  const bad = HEADER_VALUE_BAD.exec(value)?.[0];
+  if (bad === undefined) return null;
+  const named: Record<string, string> = { '\r': 'CR', '\n': 'LF', '\0': 'NUL' };
+  const code = bad.codePointAt(0) ?? 0;
+  const what = named[bad] ?? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `header value contains ${what} (values may not hold CR, LF, NUL or other control characters)`;
+}
+
+/**
+ * Response headers are checked at load: a bad one would otherwise pass start-up and turn every
+ * request to its path into a 500 when node:http refuses to send it.
+ */
+const ResponseHeaders = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = headerNameProblem(name) ?? headerValueProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+  }
+});
+
 // Strict objects: a typo such as "respnse" is an error, not a silently ignored key.
 const ResponseConfig = z.strictObject({
   status: z.number().int().min(100).max(599).optional(),
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: ResponseHeaders.optional(),
   body: z.string().optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
 });

@@ -4,7 +4,10 @@ import type { EndpointInput, EndpointView } from '../../contract/endpoint';
 import type { Engine } from '../engine-types';
 import type { EndpointConfig } from '../receiver/types';
 import { HOOKSCOPE_VERSION } from '../version';
+import { headerNameProblem, headerValueProblem } from '../config-file';
+import { issuePath } from '../zod-issues';
 import { ApiError } from './api-error';
+import { redactVerdictsIn } from './redact-verdict';
 import { createSubscriptionHandlers } from './subscription-handlers';
 import { createTunnelHandlers } from './tunnel-handlers';
 import { createSenderHandlers } from './sender-handlers';
@@ -27,6 +30,19 @@ export interface AppContext {
 function toView(endpoint: EndpointConfig): EndpointView {
   const { secrets, ...rest } = endpoint;
   return { ...rest, secretCount: secrets?.length ?? 0 };
+}
+
+/** The same header rules as a config file (config-file.ts): a bad one would 500 every request. */
+function assertSendableHeaders(inputs: readonly EndpointInput[]): void {
+  inputs.forEach((input, index) => {
+    for (const [name, value] of Object.entries(input.response?.headers ?? {})) {
+      const problem = headerNameProblem(name) ?? headerValueProblem(value);
+      if (problem) {
+        const where = issuePath(['endpoints', index, 'response', 'headers', name]);
+        throw new ApiError('invalid-input', `${where}: ${problem}`);
+      }
+    }
+  });
 }
 
 /** Omitted secrets mean "keep what this path already has" (the UI never saw them). */
@@ -55,7 +71,8 @@ export function createApiHandlers(engine: Engine, app: AppContext): Handlers {
   >) {
     waiting[name] = async (input) => {
       await engine.store.whenReadable();
-      return handler(input);
+      // SECURITY: the page never receives a full expected signature (redact-verdict.ts).
+      return redactVerdictsIn(await handler(input));
     };
   }
   return waiting as Handlers;
@@ -100,6 +117,7 @@ function createCallHandlers(engine: Engine, app: AppContext): Handlers {
     }),
     'endpoints:list': async () => engine.endpoints().map(toView),
     'endpoints:set': async ({ endpoints }) => {
+      assertSendableHeaders(endpoints);
       engine.setEndpoints(mergeSecrets(endpoints, engine.endpoints()));
       return engine.endpoints().map(toView);
     },

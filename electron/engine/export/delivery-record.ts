@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RawHeaders, DeliveryVia } from '../../contract/delivery';
 import { Verdict } from '../../contract/verdict';
+import { redactVerdict } from '../api/redact-verdict';
 import type { NewDelivery } from '../delivery';
 import { fromBase64, toBase64 } from './bytes';
 
@@ -45,7 +46,8 @@ export interface VerdictRecord {
 }
 
 export function toVerdictRecord(verdict: Verdict): VerdictRecord {
-  const { signature, schema, health } = verdict;
+  // The reason may quote the expected signature: files get only its first characters too.
+  const { signature, schema, health } = redactVerdict(verdict);
   return {
     signature: { status: signature.status, reason: signature.reason },
     schema: {

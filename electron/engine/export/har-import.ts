@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DeliveryVia } from '../../contract/delivery';
 import { Verdict } from '../../contract/verdict';
+import type { HealthFinding } from '../../contract/verdict';
 import type { NewDelivery } from '../delivery';
+import { bodyHealth, HEALTH_CODES } from '../inspect/body-health';
 import { newDeliveryId } from '../ids';
 import { fromBase64 } from './bytes';
 
@@ -35,6 +37,8 @@ const HarEntrySchema = z.object({
     httpVersion: z.string(),
     headers: z.array(NameValue),
     postData: Body.optional(),
+    /** HAR 1.2: request body size in bytes, -1 when unknown. */
+    bodySize: z.number().optional(),
   }),
   response: z.object({
     status: z.number().int().min(0).max(999),
@@ -65,6 +69,56 @@ function targetOf(url: string): string {
   return url.slice(slash);
 }
 
+/** Health code of a HAR entry whose declared body size and body disagree (import only). */
+export const HAR_BODY_MISMATCH = 'har-body-size-mismatch';
+
+/**
+ * The sizes a HAR entry declares for its request body that the body present contradicts:
+ * `request.bodySize` (HAR 1.2; -1 means unknown) and a Content-Length header. A HAR writer that
+ * dropped the body (Chrome does for large or binary uploads) leaves exactly this trace.
+ */
+function sizeMismatches(entry: HarEntryInput, bodyLength: number): string[] {
+  const found: string[] = [];
+  const { bodySize, headers } = entry.request;
+  if (bodySize !== undefined && bodySize >= 0 && bodySize !== bodyLength)
+    found.push(`request.bodySize says ${bodySize} bytes`);
+  for (const { name, value } of headers) {
+    if (name.toLowerCase() !== 'content-length' || !/^\s*\d+\s*$/.test(value)) continue;
+    if (Number(value) !== bodyLength) found.push(`Content-Length says ${value.trim()} bytes`);
+  }
+  return found;
+}
+
+/**
+ * The verdict of an entry whose body is not what it claims: marked truncated, with a health note
+ * naming the mismatch first, then the usual raw-body findings (body-health.ts) minus the generic
+ * "exceeded the size limit" note, which would be false here.
+ */
+function mismatchVerdict(
+  delivery: NewDelivery,
+  mismatches: readonly string[],
+  previous: NewDelivery['verdict'],
+): NonNullable<NewDelivery['verdict']> {
+  const note: HealthFinding = {
+    code: HAR_BODY_MISMATCH,
+    severity: 'error',
+    message:
+      `The HAR declares a body its entry does not hold: ${mismatches.join(', ')}, but the entry ` +
+      `has ${delivery.body.length} bytes. Imported as truncated; signature and schema checks see an incomplete body.`,
+  };
+  const health = bodyHealth(delivery.rawHeaders, delivery.body, true).filter(
+    (finding) => finding.code !== HEALTH_CODES.truncated,
+  );
+  return {
+    signature: previous?.signature ?? {
+      status: 'not-applicable',
+      reason: 'Imported from a HAR with an incomplete body: the signature was not checked.',
+    },
+    schema: previous?.schema ?? { status: 'no-schema', errors: [] },
+    health: [note, ...health],
+  };
+}
+
 /**
  * A delivery from a HAR entry. Entries written by Hookscope carry `_hookscope` and come back
  * exactly; entries from other tools get a fresh id and the facts HAR has.
@@ -74,7 +128,7 @@ export function fromHarEntry(entry: HarEntryInput): NewDelivery {
   const ours = entry._hookscope;
   const body = decodeBody(entry.request.postData);
   const { response } = entry;
-  return {
+  const delivery = {
     id: ours?.id ?? newDeliveryId(receivedAt),
     receivedAt,
     endpoint: ours?.endpoint ?? null,
@@ -100,5 +154,14 @@ export function fromHarEntry(entry: HarEntryInput): NewDelivery {
     event: ours?.event ?? null,
     handshake: ours?.handshake ?? false,
     verdict: ours?.verdict ?? null,
+  } satisfies NewDelivery;
+  // A delivery Hookscope itself marked truncated already says so; anything else that claims more
+  // (or fewer) bytes than it carries must not import as a complete body.
+  const mismatches = delivery.truncated ? [] : sizeMismatches(entry, body.byteLength);
+  if (mismatches.length === 0) return delivery;
+  return {
+    ...delivery,
+    truncated: true,
+    verdict: mismatchVerdict(delivery, mismatches, delivery.verdict),
   };
 }

@@ -9,4 +9,5 @@ export { ImportError } from './import-error';
 export { importFile, importDeliveries, readImportFile, detectImportFormat } from './import';
 export type { ImportFormat, ImportReport } from './import';
 export { exportChunks, ExportError, EXPORT_FORMATS } from './export';
-export type { ExportFormat, ExportOptions } from './export';
+export type { ExportFormat, ExportOptions, UnreadableRow } from './export';
+export { curlChunks, DEFAULT_CURL_BASE_URL } from './curl-export';

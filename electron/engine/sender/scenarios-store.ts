@@ -22,13 +22,81 @@ export class ScenarioFileError extends Error {
 
 /**
  * SECURITY: a scenario names which endpoint's secret signs it, never the secret. Signature and
- * credential headers are dropped too: they are recomputed when the scenario runs, and a captured
- * one could be replayed by whoever receives the file.
+ * credential headers (Authorization, Proxy-Authorization, ...) are dropped too: they are
+ * recomputed when the scenario runs, and a captured one could be replayed by whoever receives the
+ * file. Its URL loses user:password and credential-like query values (issue 13).
  */
 export function withoutSecrets(scenario: Scenario): Scenario {
-  const { rawHeaders, ...rest } = Scenario.parse(scenario);
-  if (!rawHeaders) return rest;
-  return { ...rest, rawHeaders: rawHeaders.filter(([name]) => !isSecretHeader(name)) };
+  const { rawHeaders, url, ...rest } = Scenario.parse(scenario);
+  const clean: Scenario = url === undefined ? rest : { ...rest, url: withoutUrlSecrets(url) };
+  if (!rawHeaders) return clean;
+  return { ...clean, rawHeaders: rawHeaders.filter(([name]) => !isSecretHeader(name)) };
+}
+
+/**
+ * Query keys that carry a credential or a signature (compared lower-case, after decoding):
+ * exact names, and any key ending in one of the credential words (`hub.verify_token`,
+ * `X-Amz-Signature`, `client_secret`).
+ */
+const SECRET_QUERY_KEYS = new Set([
+  'key',
+  'sig',
+  'auth',
+  'code',
+  'pass',
+  'pwd',
+  'hmac',
+  'jwt',
+  'session',
+  'sessionid',
+]);
+const SECRET_QUERY_SUFFIX =
+  /(token|secret|password|passwd|signature|api[-_]?key|apikey|access[-_]?key|credential|credentials)$/;
+
+export function isSecretQueryKey(key: string): boolean {
+  let name = key;
+  try {
+    name = decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    // A malformed escape: judge the raw spelling.
+  }
+  const lower = name.trim().toLowerCase();
+  return SECRET_QUERY_KEYS.has(lower) || SECRET_QUERY_SUFFIX.test(lower);
+}
+
+/**
+ * The scenario's URL without credentials: no `user:password@`, and credential-like query values
+ * emptied (`?token=`), the key kept so the user sees what the target expects. Everything else
+ * keeps its exact spelling: the URL is cut as text, never re-serialized.
+ */
+export function withoutUrlSecrets(url: string): string {
+  const schemeEnd = url.indexOf('://');
+  if (schemeEnd < 0) return url;
+  const authorityStart = schemeEnd + 3;
+  const rest = url.slice(authorityStart);
+  const authorityEnd = rest.search(/[/?#]/);
+  const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
+  const afterAuthority = authorityEnd < 0 ? '' : rest.slice(authorityEnd);
+  const at = authority.lastIndexOf('@');
+  const host = at < 0 ? authority : authority.slice(at + 1);
+  const hash = afterAuthority.indexOf('#');
+  const beforeHash = hash < 0 ? afterAuthority : afterAuthority.slice(0, hash);
+  const fragment = hash < 0 ? '' : afterAuthority.slice(hash);
+  const question = beforeHash.indexOf('?');
+  let pathAndQuery = beforeHash;
+  if (question >= 0) {
+    const query = beforeHash
+      .slice(question + 1)
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        const key = eq < 0 ? pair : pair.slice(0, eq);
+        return eq >= 0 && isSecretQueryKey(key) ? `${key}=` : pair;
+      })
+      .join('&');
+    pathAndQuery = `${beforeHash.slice(0, question)}?${query}`;
+  }
+  return `${url.slice(0, authorityStart)}${host}${pathAndQuery}${fragment}`;
 }
 
 export function openScenariosStore(dataDir: string): ScenariosStore {
@@ -53,7 +121,7 @@ export function openScenariosStore(dataDir: string): ScenariosStore {
     return parsed.data;
   };
   const write = (scenarios: Scenario[]) =>
-    writeFileAtomic(file, `${JSON.stringify({ scenarios }, null, 2)}\n`, 0o644);
+    writeFileAtomic(file, `${JSON.stringify({ scenarios }, null, 2)}\n`, 0o600);
 
   return {
     list: read,

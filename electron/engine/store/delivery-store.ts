@@ -30,7 +30,15 @@ import { SUMMARY_COLUMNS, rowToDelivery, rowToSummary, summaryOfPrepared } from 
 import { migrate } from './migrations';
 import { createSearchIndexer } from './search-indexer';
 import type { SqliteStatement } from './open-store';
-import { createTransactionRunner, openDatabase } from './open-store';
+import { createTransactionRunner, messageOf, openDatabase } from './open-store';
+import type { DatabaseDamage } from '../../contract/delivery';
+import {
+  checkIntegrityInBackground,
+  describeDamage,
+  isCorruption,
+  salvageDeliveryRows,
+  type UnreadableRow,
+} from './integrity';
 import type { Totals } from './retention';
 import { resolveRetention } from './retention';
 import type { DeliveryFilter } from './search-query';
@@ -105,9 +113,10 @@ export function openDeliveryStore(
   const transaction = createTransactionRunner(db);
   const insert = createDeliveryInserter(db);
   // Whatever a process that is gone acknowledged but never indexed becomes rows before any read.
-  const recoveredUnderived = onDisk
+  const recovery = onDisk
     ? recoverAbandonedJournals({ db, transaction, insert }, file, retention, report)
-    : [];
+    : { underived: [], damaged: [] };
+  const recoveredUnderived = recovery.underived;
   const searchIndex = createSearchIndexer(db, transaction);
   if (searchIndex.hasPending()) searchIndex.appended();
   const addTotals = db.prepare(
@@ -157,6 +166,16 @@ export function openDeliveryStore(
   };
 
   const capturing = options.capture && onDisk ? startCapturing(options.capture) : null;
+  // Damaged file (issue 13): quick_check reads every page, so it runs on a worker once capture is
+  // up, never on the receiver's thread; damage is reported loudly and shown by stats().
+  let databaseDamage: DatabaseDamage | null = null;
+  if (capturing) {
+    void checkIntegrityInBackground(file).then((check) => {
+      if (check.ok || !open) return;
+      databaseDamage = describeDamage(file, check);
+      report(databaseDamage.message);
+    });
+  }
 
   /** Every read and write starts here: the store is open and holds every acknowledged delivery. */
   const assertOpen = (): void => {
@@ -165,7 +184,7 @@ export function openDeliveryStore(
   };
 
   function startCapturing(settings: Omit<JournalWriterOptions, 'onWritten'>) {
-    const journalName = claimJournalName();
+    const journalName = claimJournalName(file);
     const journalFile = join(journalDirectory(file), journalName);
     // Assigned right below; the writer calls back only after a commit, never while constructed.
     let materializer: Materializer | null = null;
@@ -309,6 +328,37 @@ export function openDeliveryStore(
     return ids === undefined ? iterateAll() : iterateIds(ids);
   }
 
+  /** The fast path until a damaged page stops it; then one row at a time past it (integrity.ts). */
+  function* iterateReadable(
+    ids: readonly string[] | undefined,
+    onUnreadable: (row: UnreadableRow) => void,
+  ): Generator<Delivery> {
+    let lastSeq = -1;
+    try {
+      for (const delivery of iterate(ids)) {
+        lastSeq = delivery.seq;
+        yield delivery;
+      }
+      return;
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+    }
+    const wanted = ids === undefined ? null : new Set(ids);
+    for (const item of salvageDeliveryRows<DeliveryRow>(db, lastSeq)) {
+      if ('unreadable' in item) {
+        const { id } = item.unreadable;
+        if (!wanted || (id !== null && wanted.has(id))) onUnreadable(item.unreadable);
+        continue;
+      }
+      if (wanted && !wanted.has(item.row.id)) continue;
+      try {
+        yield rowToDelivery(item.row);
+      } catch (error) {
+        onUnreadable({ seq: item.seq, id: item.row.id, reason: messageOf(error) });
+      }
+    }
+  }
+
   function updateDerived(id: string, facts: DerivedFacts): void {
     assertOpen();
     const verdict = facts.verdict ? JSON.stringify(facts.verdict) : null;
@@ -373,7 +423,11 @@ export function openDeliveryStore(
   function stats(): StoreStats {
     assertOpen();
     const totals = readTotals.get([]) as Totals;
-    return { count: totals.count, bytes: totals.bytes };
+    // Damaged capture journals recovered at open (issue 13): the app shows them as a notice.
+    const damage = databaseDamage ? { databaseDamage } : {};
+    if (recovery.damaged.length === 0)
+      return { count: totals.count, bytes: totals.bytes, ...damage };
+    return { count: totals.count, bytes: totals.bytes, journalDamage: recovery.damaged, ...damage };
   }
 
   function setRetention(limits: Partial<RetentionLimits>): void {
@@ -408,6 +462,7 @@ export function openDeliveryStore(
     list,
     count,
     iterate,
+    iterateReadable,
     updateDerived,
     annotate,
     facets: (filter = {}) => (assertOpen(), readFacets(cached, filter)),

@@ -58,7 +58,7 @@ export class JournalWriter {
     readonly path: string,
     private readonly options: JournalWriterOptions,
   ) {
-    this.fd = openSync(path, 'wx');
+    this.fd = openSync(path, 'wx', 0o600);
     this.windowMs = Math.max(0, options.windowMs ?? DEFAULT_JOURNAL_WRITES.windowMs);
     this.maxBatch = Math.max(1, Math.floor(options.maxBatch ?? DEFAULT_JOURNAL_WRITES.maxBatch));
     this.durability = options.durability ?? DEFAULT_JOURNAL_WRITES.durability;

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
+import { ensurePrivateDir, precreatePrivateFile, restrictFileModes } from '../data-dir';
 
 export type SqliteDatabase = Database.Database;
 export type SqliteStatement = Database.Statement;
@@ -12,7 +12,11 @@ export type SqliteStatement = Database.Statement;
  * power cut is still in the capture journal (which durability 'fsync' syncs before acknowledging).
  */
 export function openDatabase(file: string): SqliteDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // Owner-only folder and files (issue 13): captures hold tokens and signed headers.
+    ensurePrivateDir(dirname(file));
+    precreatePrivateFile(file);
+  }
   let db: SqliteDatabase;
   try {
     db = new Database(file);
@@ -33,6 +37,7 @@ export function openDatabase(file: string): SqliteDatabase {
     db.exec('PRAGMA cache_size = -16000');
     // Keeps the WAL file from staying huge after a burst once it has been checkpointed.
     db.exec('PRAGMA journal_size_limit = 67108864');
+    if (file !== ':memory:') restrictFileModes(file);
   } catch (error) {
     db.close();
     throw new Error(`Cannot open the delivery store at ${file}: ${messageOf(error)}`, {

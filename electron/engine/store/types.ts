@@ -7,6 +7,7 @@ import type {
 import type { DeliveryFacets, DeliveryHistogram } from '../../contract/inspector';
 import type { Verdict } from '../../contract/verdict';
 import type { AnnotationPatch } from './annotations';
+import type { UnreadableRow } from './integrity';
 import type { Delivery, NewDelivery } from '../delivery';
 
 /** Retention limits; whichever is hit first evicts the oldest deliveries. */
@@ -46,6 +47,11 @@ export interface DeliveryStore {
   count(query?: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>): number;
   /** Oldest first, for export; yields every matching delivery without holding them all in memory. */
   iterate(ids?: readonly string[]): Iterable<Delivery>;
+  /** Like iterate, but rows a damaged page makes unreadable are skipped and reported (export). */
+  iterateReadable?(
+    ids: readonly string[] | undefined,
+    onUnreadable: (row: UnreadableRow) => void,
+  ): Iterable<Delivery>;
   updateDerived(id: string, facts: DerivedFacts): void;
   /** Pins, labels or notes a delivery; answers its new summary, or null when the id is unknown. */
   annotate(id: string, patch: AnnotationPatch): DeliverySummary | null;

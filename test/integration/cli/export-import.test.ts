@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,65 @@ describe('export and import', () => {
     expect(imported.stdout).toContain('(har)');
     expect((await exportTo(copyDir, 'jsonl', 'from-har.jsonl')).equals(jsonl)).toBe(true);
     expect((await exportTo(copyDir, 'har', 'again.har')).equals(har)).toBe(true);
+  });
+
+  it('curl: the exported commands, run by sh and curl, re-send the same bytes to a receiver', async () => {
+    const targetDir = join(root, 'curl-target');
+    const serve = await startCli(
+      ['serve', '--data-dir', targetDir, '--receiver-port', '0', '--port', '0'],
+      'stdout',
+    );
+    let script = '';
+    try {
+      const exported = await runCli([
+        'export',
+        '--data-dir',
+        sourceDir,
+        '--format',
+        'curl',
+        '--url',
+        serve.ready.receiver,
+        ...ids.flatMap((id) => ['--id', id]),
+      ]);
+      expect(exported.code, exported.stderr).toBe(0);
+      script = exported.stdout;
+      for (const id of ids) expect(script).toContain(`# ${id}\n`);
+      const file = join(root, 'resend.sh');
+      await writeFile(file, script);
+      const ran = await new Promise<number | null>((resolve, reject) => {
+        const child = spawn('sh', [file], { stdio: 'ignore', env: { PATH: process.env.PATH } });
+        child.once('error', reject);
+        child.once('close', resolve);
+      });
+      expect(ran).toBe(0);
+    } finally {
+      expect((await serve.stop()).code).toBe(0);
+    }
+    const source = openDeliveryStore(databaseFile(sourceDir));
+    const target = openDeliveryStore(databaseFile(targetDir));
+    try {
+      const originals = [...source.iterate(ids)];
+      const copies = [...target.iterate()];
+      expect(copies).toHaveLength(originals.length);
+      const withoutHost = (headers: [string, string][]) =>
+        headers.filter(([name]) => name.toLowerCase() !== 'host');
+      originals.forEach((original, index) => {
+        const copy = copies[index]!;
+        expect(copy.method).toBe(original.method);
+        expect(copy.target).toBe(original.target);
+        expect(withoutHost(copy.rawHeaders)).toEqual(withoutHost(original.rawHeaders));
+        expect(Buffer.from(copy.body).equals(Buffer.from(original.body))).toBe(true);
+      });
+    } finally {
+      source.close();
+      target.close();
+    }
+  });
+
+  it('curl: --url is refused with another format', async () => {
+    const result = await runCli(['export', '--data-dir', sourceDir, '--url', 'http://127.0.0.1:1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--url applies to --format curl only');
   });
 
   it('exports only the deliveries asked for with --id, and fails on an unknown id', async () => {

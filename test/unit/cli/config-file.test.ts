@@ -43,9 +43,75 @@ describe('parseConfig', () => {
 
   it('rejects typos instead of ignoring them', () => {
     expect(() => parseConfig({ endpoints: [{ path: '/a', respnse: {} }] })).toThrow(
-      /endpoints\[0\]: Unrecognized key: "respnse"/,
+      'config: endpoints[0].respnse: unknown key',
     );
-    expect(() => parseConfig({ endpoint: [] })).toThrow(/Unrecognized key: "endpoint"/);
+    expect(() => parseConfig({ endpoint: [] })).toThrow('config: endpoint: unknown key');
+  });
+
+  it('names an unknown top-level key itself, not the first endpoint', () => {
+    expect(() =>
+      parseConfig({ endpoints: [{ path: '/a' }, { path: '/b' }], extra: 1 }, 'hooks.json'),
+    ).toThrow(/^hooks\.json: extra: unknown key$/);
+  });
+
+  it.each([
+    [
+      'a name with CR/LF',
+      { 'X\r\nY': 'v' },
+      'endpoints[1].response.headers["X\\r\\nY"]: not a valid header name',
+    ],
+    [
+      'a name with a space',
+      { 'X Y': 'v' },
+      'endpoints[1].response.headers["X Y"]: not a valid header name',
+    ],
+    [
+      'a name with a colon',
+      { 'X:': 'v' },
+      'endpoints[1].response.headers["X:"]: not a valid header name',
+    ],
+    ['an empty name', { '': 'v' }, 'endpoints[1].response.headers[""]: empty header name'],
+    [
+      'a value with CR',
+      { 'X-A': 'a\rb' },
+      'endpoints[1].response.headers.X-A: header value contains CR',
+    ],
+    [
+      'a value with LF',
+      { 'X-A': 'a\nSet-Cookie: x=1' },
+      'endpoints[1].response.headers.X-A: header value contains LF',
+    ],
+    [
+      'a value with NUL',
+      { 'X-A': 'a\u0000' },
+      'endpoints[1].response.headers.X-A: header value contains NUL',
+    ],
+    [
+      'a value with ESC',
+      { 'X-A': '\u001b[2J' },
+      'endpoints[1].response.headers.X-A: header value contains U+001B',
+    ],
+    [
+      'a value beyond Latin-1',
+      { 'X-A': 'ok ✓' },
+      'endpoints[1].response.headers.X-A: header value contains U+2713',
+    ],
+  ])('refuses a response header with %s, naming its exact path', (_name, headers, message) => {
+    expect(() =>
+      parseConfig(
+        { endpoints: [{ path: '/a' }, { path: '/b', response: { headers } }] },
+        'hooks.json',
+      ),
+    ).toThrow(`hooks.json: ${message}`);
+  });
+
+  it('accepts token names and values with tabs, spaces and Latin-1 bytes', () => {
+    const config = parseConfig({
+      endpoints: [
+        { path: '/a', response: { headers: { "X-Ok_1!#$%&'*+.^`|~": 'a\tb c ü', Empty: '' } } },
+      ],
+    });
+    expect(Object.keys(config.endpoints[0]?.response?.headers ?? {})).toHaveLength(2);
   });
 
   it('rejects two endpoints with the same path', () => {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildCurl, type CurlRequest } from '../../../renderer/src/lib/curl';
 import { shellQuote } from '../../../renderer/src/lib/shell-quote';
+import { posixWord } from '../../../electron/contract/shell-quote';
 
 const encoder = new TextEncoder();
 
@@ -50,10 +51,6 @@ function request(overrides: Partial<CurlRequest>): CurlRequest {
   };
 }
 
-function dataArgument(args: string[]): string | undefined {
-  return args[args.indexOf('--data-binary') + 1];
-}
-
 describe('shellQuote', () => {
   it.each([
     ['plain', 'abc-1.2_3'],
@@ -75,13 +72,29 @@ describe('shellQuote', () => {
   });
 });
 
+describe('posixWord', () => {
+  it.each([
+    ['plain', 'abc'],
+    ['quotes and expansions', `it's "$HOME" \`id\` $(id)`],
+    ['tab and escape', 'a\tb\u001b[31m'],
+    ['UTF-8', 'Jürgen ✓'],
+    ['a leading dash', '-X'],
+  ])('expands to the same bytes in POSIX sh: %s', (_name, text) => {
+    const bytes = encoder.encode(text);
+    const word = posixWord(bytes);
+    expect(word).not.toContain('\u001b');
+    const sh = spawnSync('sh', ['-c', `printf '%s' ${word}`]);
+    expect([...sh.stdout]).toEqual([...bytes]);
+  });
+});
+
 describe('buildCurl', () => {
-  it('reproduces method, url, headers in order and a text body', () => {
+  it('reproduces method, url, headers in order and a text body on stdin', () => {
     const body = `{"msg":"it's $HOME \`id\`"}`;
     const command = buildCurl(
       request({
         method: 'PUT',
-        target: '/a/b?x=1&y=two words',
+        target: '/a/b?x=1&y=2',
         rawHeaders: [
           ['Content-Type', 'application/json'],
           ['X-Sig', "t=1,v1=abc'def"],
@@ -91,11 +104,12 @@ describe('buildCurl', () => {
         body: encoder.encode(body),
       }),
     );
-    const { args } = runInShell(command);
+    const { args, stdin } = runPiped(command);
     expect(args).toEqual([
+      '-q',
       '-X',
       'PUT',
-      'http://127.0.0.1:8080/a/b?x=1&y=two words',
+      'http://127.0.0.1:8080/a/b?x=1&y=2',
       '-H',
       'Content-Type: application/json',
       '-H',
@@ -104,29 +118,67 @@ describe('buildCurl', () => {
       'X-Dup: one',
       '-H',
       'X-Dup: two',
+      '-H',
+      'User-Agent:',
+      '-H',
+      'Accept:',
+      '-H',
+      'Expect:',
       '--data-binary',
-      body,
+      '@-',
     ]);
+    expect(stdin.toString('utf8')).toBe(body);
   });
 
-  it('drops headers curl must compute (Host, Content-Length, Transfer-Encoding, Connection)', () => {
-    const { args } = runInShell(
+  it('never lets a body become an argument: a leading @ or - stays data on stdin', () => {
+    for (const text of ['@/etc/hostname', '--data-binary', '-\u0000x']) {
+      const command = buildCurl(request({ body: encoder.encode(text) }));
+      const { args, stdin } = runPiped(command);
+      expect(args.at(-1)).toBe('@-');
+      expect(args.filter((arg) => arg.startsWith('@'))).toEqual(['@-']);
+      expect(stdin.toString('utf8')).toBe(text);
+    }
+  });
+
+  it('drops Host and stale framing; keeps a matching Content-Length in place', () => {
+    const stale = runPiped(
       buildCurl(
         request({
           rawHeaders: [
             ['Host', 'evil.example'],
             ['Content-Length', '999'],
-            ['transfer-encoding', 'chunked'],
-            ['Connection', 'close'],
             ['X-Keep', 'yes'],
           ],
           body: encoder.encode('x'),
         }),
       ),
     );
-    expect(args.filter((arg) => arg.includes(':') && !arg.startsWith('http'))).toEqual([
+    expect(stale.args.filter((arg) => /^(Host|Content-Length|X-Keep)/.test(arg))).toEqual([
       'X-Keep: yes',
     ]);
+    const matching = runPiped(
+      buildCurl(
+        request({
+          rawHeaders: [
+            ['content-length', '1'],
+            ['X-Keep', 'yes'],
+          ],
+          body: encoder.encode('x'),
+        }),
+      ),
+    );
+    expect(matching.args.filter((arg) => /^(content-length|X-Keep)/.test(arg))).toEqual([
+      'content-length: 1',
+      'X-Keep: yes',
+    ]);
+  });
+
+  it('removes only the defaults the original lacked', () => {
+    const { args } = runInShell(
+      buildCurl(request({ method: 'GET', rawHeaders: [['user-agent', 'GitHub-Hookshot/1']] })),
+    );
+    expect(args.filter((arg) => arg.endsWith(':'))).toEqual(['Accept:']);
+    expect(args).toContain('user-agent: GitHub-Hookshot/1');
   });
 
   it('sends an empty header value with curl\'s "Name;" form', () => {
@@ -136,62 +188,73 @@ describe('buildCurl', () => {
     expect(args).toContain('X-Empty;');
   });
 
-  it('uses no -X for GET and POST-with-body, --head for HEAD', () => {
-    expect(runInShell(buildCurl(request({ method: 'GET' }))).args).toEqual([
+  it('uses no -X for GET and POST-with-body, --head for HEAD, exact case otherwise', () => {
+    expect(runInShell(buildCurl(request({ method: 'GET' }))).args.slice(0, 2)).toEqual([
+      '-q',
       'http://127.0.0.1:8080/hook',
     ]);
-    expect(runInShell(buildCurl(request({ method: 'HEAD' }))).args).toEqual([
+    expect(runInShell(buildCurl(request({ method: 'HEAD' }))).args.slice(0, 2)).toEqual([
+      '-q',
       '--head',
-      'http://127.0.0.1:8080/hook',
     ]);
-    expect(runInShell(buildCurl(request({ body: encoder.encode('a') }))).args[0]).toBe(
+    expect(runPiped(buildCurl(request({ body: encoder.encode('a') }))).args[1]).toBe(
       'http://127.0.0.1:8080/hook',
     );
-    expect(runInShell(buildCurl(request({ method: 'POST' }))).args.slice(0, 2)).toEqual([
+    expect(runInShell(buildCurl(request({ method: 'POST' }))).args.slice(1, 3)).toEqual([
       '-X',
       'POST',
     ]);
+    expect(
+      runPiped(buildCurl(request({ method: 'post', body: encoder.encode('a') }))).args.slice(1, 3),
+    ).toEqual(['-X', 'post']);
   });
 
-  it('keeps dot segments and bracket characters in the target literal', () => {
+  it('sends a target curl would rewrite with --request-target, byte for byte', () => {
     const { args } = runInShell(
-      buildCurl(request({ method: 'GET', target: '/a/../b?x[]=1&y={2}' })),
+      buildCurl(request({ method: 'GET', target: '/a/../b?x[]=1&y={2}&q=two words' })),
     );
-    expect(args).toEqual(['--path-as-is', '--globoff', 'http://127.0.0.1:8080/a/../b?x[]=1&y={2}']);
+    expect(args).toEqual([
+      '-q',
+      '--request-target',
+      '/a/../b?x[]=1&y={2}&q=two words',
+      'http://127.0.0.1:8080/',
+      '-H',
+      'User-Agent:',
+      '-H',
+      'Accept:',
+    ]);
   });
 
-  it('escapes control characters in text bodies so a paste cannot carry them raw', () => {
-    const body = 'a\u001b[2Jb\ttab\nnl';
+  it('escapes control characters in bodies so a paste cannot carry them raw', () => {
+    const body = 'a\u001b[2Jb\ttab\nnl\u202e';
     const command = buildCurl(request({ body: encoder.encode(body) }));
-    expect(command).not.toContain('\u001b');
-    expect(dataArgument(runInShell(command).args)).toBe(body);
+    for (const raw of ['\u001b', '\t', '\u202e']) expect(command).not.toContain(raw);
+    expect(runPiped(command).stdin.toString('utf8')).toBe(body);
   });
 
-  it("passes non-UTF-8 bytes exactly with $'\\xHH' escapes", () => {
-    const body = new Uint8Array([0xff, 0xfe, 0x41, 0x27, 0x5c, 0x80, 0x0a]);
-    const command = buildCurl(request({ body }));
-    expect(command).toMatch(/--data-binary \$'/);
-    const { rawArgs } = runInShell(command);
-    const data = rawArgs[rawArgs.findIndex((arg) => arg.toString() === '--data-binary') + 1];
-    expect([...(data ?? [])]).toEqual([...body]);
-  });
-
-  it('pipes bodies holding NUL bytes through printf, byte for byte (POSIX sh too)', () => {
+  it('pipes every byte value exactly, in POSIX sh too', () => {
     const body = new Uint8Array(256).map((_, i) => i);
     const command = buildCurl(
       request({ body, rawHeaders: [['Content-Type', 'application/octet-stream']] }),
     );
-    expect(command.startsWith('printf ')).toBe(true);
+    expect(command.startsWith("printf '%b' ")).toBe(true);
     const { args, stdin } = runPiped(command);
-    expect(dataArgument(args)).toBe('@-');
+    expect(args.at(-1)).toBe('@-');
     expect([...stdin]).toEqual([...body]);
     const sh = spawnSync('sh', ['-c', `${command.split(' | ')[0]}`]);
     expect([...sh.stdout]).toEqual([...body]);
   });
 
-  it('treats percent and backslash literally in printf-piped bodies', () => {
-    const body = encoder.encode('\u0000%s %d \\n \\\\ done');
-    const { stdin } = runPiped(buildCurl(request({ body })));
-    expect(stdin.toString('utf8')).toBe('\u0000%s %d \\n \\\\ done');
+  it('writes a body over the threshold to a file first, or only references a provided file', () => {
+    const body = new Uint8Array(70 * 1024).map((_, i) => (i * 7) % 256);
+    const written = buildCurl(request({ body }), { bodyFile: 'big body.bin' });
+    expect(written.startsWith("base64 -d > 'big body.bin' <<'HOOKSCOPE_BODY'\n")).toBe(true);
+    expect(written).toContain("--data-binary @'big body.bin'");
+    const referenced = buildCurl(request({ body }), { bodyFile: 'b.bin', bodyFileProvided: true });
+    expect(referenced.startsWith('curl -q ')).toBe(true);
+    expect(referenced).toContain('--data-binary @b.bin');
+    expect(referenced.length).toBeLessThan(1000);
+    // Infinity: always stdin (the CLI).
+    expect(buildCurl(request({ body }), { fileThresholdBytes: Infinity })).toMatch(/^printf '%b' /);
   });
 });

@@ -2,6 +2,8 @@ import { useAppStore } from '../../app-context';
 import { formatBytes } from '../../lib/format';
 import { selectIsFiltered, selectLoadedCount } from '../../store/selectors';
 import { CopyButton } from '../common/copy-button';
+import { DatabaseDamageNotice } from './database-damage-notice';
+import { JournalRecoveryNotice } from './journal-recovery-notice';
 
 export function StatusBar({ connected }: { connected: boolean }) {
   const receiver = useAppStore((state) => state.receiver);
@@ -28,6 +30,8 @@ export function StatusBar({ connected }: { connected: boolean }) {
         </span>
       )}
       <span className="status-spacer" />
+      <DatabaseDamageNotice />
+      <JournalRecoveryNotice />
       <span className="status-item" data-testid="status-count">
         {filtered ? `${loaded} shown · ` : ''}
         {stats.count.toLocaleString('en-US')} {stats.count === 1 ? 'delivery' : 'deliveries'}
