@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const nodeBuiltins = {
   group: ['node:*'],
@@ -15,6 +18,75 @@ const electronImport = {
   message: 'Only electron/main and electron/preload may import electron.',
 };
 const pattern = (group, message) => ({ group, message });
+
+// ARCHITECTURE.md principle 6: nothing outside electron/engine/providers/<id>/ branches on a
+// provider id. The ids are the provider folders, read at lint time, so a new provider is covered.
+const root = dirname(fileURLToPath(import.meta.url));
+const providersDir = join(root, 'electron', 'engine', 'providers');
+const providerIds = new Set(
+  readdirSync(providersDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name),
+);
+
+/** The provider id a string literal (or a template without expressions) spells, else null. */
+function providerIdOf(node) {
+  if (!node) return null;
+  if (node.type === 'Literal' && typeof node.value === 'string')
+    return providerIds.has(node.value) ? node.value : null;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) {
+    const text = node.quasis[0]?.value.cooked;
+    return typeof text === 'string' && providerIds.has(text) ? text : null;
+  }
+  return null;
+}
+
+/**
+ * Flags `x === 'preservica'`, `case 'kanboard':`, `z.literal('keyclic')`, `z.enum(['kanboard', ...])`
+ * and the type `'preservica'` (a discriminant is a branch in type form). A file in
+ * providers/<id>/ may name its own id.
+ */
+const noProviderIdBranch = {
+  meta: {
+    type: 'problem',
+    docs: { description: "No branch on a provider id outside that provider's folder" },
+    messages: {
+      branch:
+        "'{{id}}' is a provider id: outside electron/engine/providers/{{id}}/ use the provider's typed interface (a capability such as provider.subscription or provider.handshakePlay), not its id.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const file = relative(root, context.filename).split(sep).join('/');
+    const own = /^electron\/engine\/providers\/([^/]+)\//.exec(file)?.[1] ?? null;
+    const check = (node) => {
+      const id = providerIdOf(node);
+      if (id !== null && id !== own) context.report({ node, messageId: 'branch', data: { id } });
+    };
+    const comparisons = new Set(['===', '!==', '==', '!=']);
+    return {
+      BinaryExpression(node) {
+        if (!comparisons.has(node.operator)) return;
+        check(node.left);
+        check(node.right);
+      },
+      SwitchCase(node) {
+        check(node.test);
+      },
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return;
+        const [first] = node.arguments;
+        if (callee.property.name === 'literal') check(first);
+        if (callee.property.name === 'enum' && first?.type === 'ArrayExpression')
+          first.elements.forEach(check);
+      },
+      TSLiteralType(node) {
+        check(node.literal);
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'test-output/**', 'node_modules/**'] },
@@ -167,6 +239,12 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'Buffer', 'process', 'require'],
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs,mts}'],
+    ignores: ['test/**'],
+    plugins: { hookscope: { rules: { 'no-provider-id-branch': noProviderIdBranch } } },
+    rules: { 'hookscope/no-provider-id-branch': 'error' },
   },
   prettier,
 );

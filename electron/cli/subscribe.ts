@@ -1,22 +1,27 @@
 import type { Engine, EndpointConfig } from '../engine';
 import { loadConfigFile } from '../engine';
 import {
-  createKeyclicClient,
-  createPreservicaClient,
-  kanboardSetup,
-  phraseanetSetup,
-  runPreservicaSubscribe,
+  apiSubscribers,
+  findApiSubscriber,
+  manualSubscribers,
+  requireManualSubscriber,
   webhookUrl,
+  type ApiSubscriber,
   type ManualSetup,
-  type PreservicaConnection,
   type ProviderConnection,
   type SubscribeStep,
 } from '../engine/subscriptions';
-import { parseChoice, parseCommandArgs, parseInteger, UsageError } from './args';
+import {
+  parseChoice,
+  parseCommandArgs,
+  parseInteger,
+  UsageError,
+  type ParsedCommand,
+} from './args';
 import { engineSettings, startEngine } from './start-engine';
 import {
-  CONNECTION_HELP,
-  CONNECTION_OPTIONS,
+  connectionHelp,
+  connectionOptions,
   resolveConnection,
   subscriptionFiles,
 } from './subscriptions/provider-connection';
@@ -24,15 +29,28 @@ import { startCliTunnel } from './tunnel/start-cli-tunnel';
 import { TUNNEL_HELP, TUNNEL_OPTIONS, tunnelRequestFromFlags } from './tunnel/tunnel-flags';
 import { dataDirFrom } from './open-existing-store';
 
-export const SUBSCRIBE_HELP = `Usage: hookscope subscribe --provider P --endpoint PATH [options]
+/** One help line per provider that can be subscribed, from its subscription capability. */
+function providerHelp(): string {
+  const api = apiSubscribers().map(({ provider, api: capability }) => {
+    const events = capability.eventSuggestions.join('|');
+    const challenge = capability.endpoint.handshake
+      ? `\n              ${provider.name} challenges the URL during the call, so a receiver with the endpoint\n              (${provider.name} provider, handshakes on, the same secret) must answer.`
+      : '';
+    return `  ${provider.id.padEnd(11)} --${capability.eventFlag} ${events}${challenge}`;
+  });
+  const manual = manualSubscribers().map(({ provider }) => provider.id);
+  return [
+    ...api,
+    `  ${manual.join(', ')}  (no API) print where to paste the URL, then wait for the first delivery`,
+  ].join('\n');
+}
+
+export function subscribeHelp(): string {
+  return `Usage: hookscope subscribe --provider P --endpoint PATH [options]
 
 Registers Hookscope's public URL + PATH with a provider, and records the subscription so it can be
 re-pointed when the public URL changes.
-  preservica  --trigger MOVED|FULL_TEXT_INDEXED|CHANGED_SECURITY_DESCRIPTOR|INGEST_FAILED|
-              CHANGE_ASSET_VISIBILITY. Preservica challenges the URL during the call, so a receiver
-              with the endpoint (Preservica provider, handshakes on, the same secret) must answer.
-  keyclic     --event operationCreated|operationStateChanged|reportCreated|reportStateChanged
-  kanboard, phraseanet  (no API) print where to paste the URL, then wait for the first delivery
+${providerHelp()}
 
 Where the receiver comes from:
   --url URL     the public URL of a receiver that is already running (e.g. "hookscope serve
@@ -45,18 +63,19 @@ Where the receiver comes from:
 
 Options:
   --endpoint PATH           the endpoint path, e.g. /preservica (required)
-  --trigger T / --event E   what to subscribe to (Preservica / Keyclic)
-  --secret S                Preservica shared secret (default: the endpoint's, else a new one)
+  --trigger T / --event E   what to subscribe to (the provider's line above says which)
+  --secret S                shared secret of a provider that challenges the URL (default: the
+                            endpoint's, else a new one)
   --url URL                 public base URL of a running receiver (see above)
   --config FILE             endpoints file (as for serve)
   --receiver-port N         own engine's receiver port (default 0: any free port)
-  --wait-ms N               kanboard/phraseanet: how long to wait for the first delivery (600000)
-${CONNECTION_HELP}
+  --wait-ms N               set up by hand: how long to wait for the first delivery (600000)
+${connectionHelp()}
 ${TUNNEL_HELP}Prints step lines on stderr and the result on stdout; exit 1 with the reason on failure.
 `;
+}
 
 const SUBSCRIBE_OPTIONS = {
-  ...CONNECTION_OPTIONS,
   ...TUNNEL_OPTIONS,
   endpoint: { type: 'string' },
   trigger: { type: 'string' },
@@ -69,30 +88,35 @@ const SUBSCRIBE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const PROVIDERS = ['preservica', 'keyclic', 'kanboard', 'phraseanet'] as const;
 const URL_PATTERN = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 
 const say = (line: string) => process.stderr.write(`hookscope: ${line}\n`);
 const printStep = ({ step, detail }: SubscribeStep) => say(`${step}: ${detail}`);
 
 export async function subscribeCommand(argv: readonly string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, SUBSCRIBE_OPTIONS);
+  const parsed = parseCommandArgs(argv, { ...connectionOptions(), ...SUBSCRIBE_OPTIONS });
+  // The account-field flags come from the providers at run time; the rest are typed statically.
+  const values = parsed.values as ParsedCommand<typeof SUBSCRIBE_OPTIONS>['values'] &
+    Readonly<Record<string, string | boolean | undefined>>;
   if (values.help) {
-    process.stdout.write(SUBSCRIBE_HELP);
+    process.stdout.write(subscribeHelp());
     return 0;
   }
-  const provider = parseChoice(values.provider, 'provider', PROVIDERS);
-  if (!provider) throw new UsageError(`--provider is required (${PROVIDERS.join(', ')})`);
+  const providerIds = [
+    ...apiSubscribers().map(({ provider }) => provider.id),
+    ...manualSubscribers().map(({ provider }) => provider.id),
+  ];
+  const providerId = parseChoice(values['provider'] as string | undefined, 'provider', providerIds);
+  if (!providerId) throw new UsageError(`--provider is required (${providerIds.join(', ')})`);
   const endpointPath = values.endpoint;
   if (!endpointPath?.startsWith('/'))
     throw new UsageError('--endpoint PATH is required and must start with "/"');
-  const event = provider === 'preservica' ? values.trigger : values.event;
-  if ((provider === 'preservica' || provider === 'keyclic') && !event) {
-    throw new UsageError(
-      provider === 'preservica'
-        ? '--trigger is required for preservica'
-        : '--event is required for keyclic',
-    );
+  const subscriber = findApiSubscriber(providerId);
+  const eventFlag = subscriber?.api.eventFlag;
+  const eventValue = eventFlag ? values[eventFlag] : undefined;
+  const event = typeof eventValue === 'string' ? eventValue : undefined;
+  if (subscriber && !event) {
+    throw new UsageError(`--${eventFlag ?? 'event'} is required for ${providerId}`);
   }
   if (values.url !== undefined && !URL_PATTERN.test(values.url)) {
     throw new UsageError(`--url must be an http(s) URL, got "${values.url}"`);
@@ -104,24 +128,24 @@ export async function subscribeCommand(argv: readonly string[]): Promise<number>
       '--url names a running receiver; the tunnel flags start one: give one or the other',
     );
   }
-  const dataDir = dataDirFrom(values['data-dir']);
+  const dataDir = dataDirFrom(values['data-dir'] as string | undefined);
   const configured = values.config ? (await loadConfigFile(values.config)).endpoints : [];
   const configuredEndpoint = configured.find((endpoint) => endpoint.path === endpointPath);
 
-  if (provider === 'kanboard' || provider === 'phraseanet') {
-    return manualSubscribe(provider, endpointPath, values.url, configuredEndpoint, waitMs, () =>
+  if (!subscriber) {
+    return manualSubscribe(providerId, endpointPath, values.url, configuredEndpoint, waitMs, () =>
       ownEngine(dataDir, values, tunnelRequest),
     );
   }
   const files = subscriptionFiles(dataDir);
-  const { connection, accountId } = resolveConnection(provider, values, files.accounts);
+  const { connection, accountId } = resolveConnection(subscriber, values, files.accounts);
   // Re-pointing later needs the credentials: the account is saved (password in the vault), and
   // forgotten again when the subscription failed and the account was new.
   const known = files.accounts.get(accountId) !== null;
   files.accounts.save(connection, accountId);
   try {
     return await apiSubscribe(
-      provider,
+      subscriber,
       accountId,
       connection,
       endpointPath,
@@ -139,7 +163,7 @@ export async function subscribeCommand(argv: readonly string[]): Promise<number>
 }
 
 async function apiSubscribe(
-  provider: 'preservica' | 'keyclic',
+  subscriber: ApiSubscriber,
   accountId: string,
   connection: ProviderConnection,
   endpointPath: string,
@@ -150,60 +174,51 @@ async function apiSubscribe(
   dataDir: string,
   tunnelRequest: ReturnType<typeof tunnelRequestFromFlags>,
 ): Promise<number> {
+  const { provider, api } = subscriber;
+  const printed = (record: { remoteId: string; event: string; url: string; id: string }) =>
+    process.stdout.write(
+      `subscribed ${record.remoteId} ${record.event} ${record.url} (record ${record.id})\n`,
+    );
   if (values.url !== undefined) {
     const url = webhookUrl(values.url, endpointPath);
-    if (provider === 'keyclic')
-      return keyclicSubscribe(null, accountId, endpointPath, event, url, files);
-    const secret = values.secret ?? configuredEndpoint?.secrets?.[0];
-    if (!secret) {
+    const secret = api.endpoint.handshake
+      ? (values.secret ?? configuredEndpoint?.secrets?.[0])
+      : undefined;
+    if (api.endpoint.handshake && !secret) {
       throw new UsageError(
-        "--url needs --secret (or --config with the endpoint's secret): Preservica signs its challenge with it and the running receiver must answer with the same one",
+        `--url needs --secret (or --config with the endpoint's secret): ${provider.name} signs its challenge with it and the running receiver must answer with the same one`,
       );
     }
-    const run = runPreservicaSubscribe({
-      client: createPreservicaClient(connection as PreservicaConnection),
-      url,
-      trigger: event,
-      secret,
-      onStep: printStep,
-    });
-    const outcome = await run.done;
+    const outcome = await api
+      .connect(connection)
+      .subscribe({ url, event, ...(secret ? { secret } : {}) }, { onStep: printStep });
     if (!outcome.ok) throw new Error(outcome.error.message);
     const record = files.registry.add(
       {
-        provider: 'preservica',
+        provider: provider.id,
         accountId,
         remoteId: outcome.value.id,
         endpointPath,
         url,
-        event: event,
+        event: api.apiEvent(event),
       },
       secret,
     );
-    process.stdout.write(`subscribed ${outcome.value.id} ${event} ${url} (record ${record.id})\n`);
+    printed(record);
     return 0;
   }
 
   const engine = await ownEngine(dataDir, values, tunnelRequest);
   try {
-    if (provider === 'preservica' && values.secret) useSecret(engine, endpointPath, values.secret);
+    if (api.endpoint.handshake && values.secret)
+      useSecret(engine, endpointPath, values.secret, provider.id);
     const publicUrl = engine.tunnel.publicUrl() ?? engine.receiver.url;
     const url = webhookUrl(publicUrl, endpointPath);
-    if (provider === 'keyclic')
-      return await keyclicSubscribe(engine, accountId, endpointPath, event, url, files);
     const stopSteps = engine.events.on((pushed) => {
       if (pushed.event === 'subscriptions:progressed') printStep(pushed.payload);
     });
     try {
-      const record = await engine.subscriptions.create({
-        accountId,
-        endpointPath,
-        event: event,
-        url,
-      });
-      process.stdout.write(
-        `subscribed ${record.remoteId} ${record.event} ${record.url} (record ${record.id})\n`,
-      );
+      printed(await engine.subscriptions.create({ accountId, endpointPath, event, url }));
       return 0;
     } finally {
       stopSteps();
@@ -248,48 +263,17 @@ async function ownEngine(
   }
 }
 
-/** --secret for a Preservica endpoint of the own engine: it becomes the secret answers use. */
-function useSecret(engine: Engine, path: string, secret: string): void {
+/** --secret for a challenged endpoint of the own engine: it becomes the secret answers use. */
+function useSecret(engine: Engine, path: string, secret: string, provider: string): void {
   const endpoints = engine.endpoints();
   const existing = endpoints.find((endpoint) => endpoint.path === path);
   const others = (existing?.secrets ?? []).filter((value) => value !== secret);
   const endpoint: EndpointConfig = {
-    ...(existing ?? { path, provider: 'preservica' }),
+    ...(existing ?? { path, provider }),
     handshake: true,
     secrets: [secret, ...others],
   };
   engine.setEndpoints([...endpoints.filter((item) => item.path !== path), endpoint]);
-}
-
-async function keyclicSubscribe(
-  engine: Engine | null,
-  accountId: string,
-  endpointPath: string,
-  event: string,
-  url: string,
-  files: ReturnType<typeof subscriptionFiles>,
-): Promise<number> {
-  const record = engine
-    ? await engine.subscriptions.create({ accountId, endpointPath, event, url })
-    : await (async () => {
-        const connection = files.accounts.connection(accountId);
-        if (connection.provider !== 'keyclic')
-          throw new Error(`account ${accountId} is not a Keyclic account`);
-        const created = await createKeyclicClient(connection).create({ event, payloadUrl: url });
-        if (!created.ok) throw new Error(created.error.message);
-        return files.registry.add({
-          provider: 'keyclic',
-          accountId,
-          remoteId: created.value.id,
-          endpointPath,
-          url,
-          event,
-        });
-      })();
-  process.stdout.write(
-    `subscribed ${record.remoteId} ${record.event} ${record.url} (record ${record.id})\n`,
-  );
-  return 0;
 }
 
 function printSetup(setup: ManualSetup): void {
@@ -302,9 +286,9 @@ function printSetup(setup: ManualSetup): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** Kanboard and Phraseanet have no API: say where to paste the URL, then wait for the proof. */
+/** A provider with no API (Kanboard, Phraseanet): say where to paste the URL, then wait for the proof. */
 async function manualSubscribe(
-  provider: 'kanboard' | 'phraseanet',
+  provider: string,
   endpointPath: string,
   url: string | undefined,
   configured: EndpointConfig | undefined,
@@ -313,11 +297,11 @@ async function manualSubscribe(
 ): Promise<number> {
   const setupFor = (publicUrl: string, engine: Engine | null): ManualSetup => {
     const endpoint = engine?.endpoints().find((item) => item.path === endpointPath) ?? configured;
-    const tokenOption = endpoint?.options?.['token'];
-    const token = typeof tokenOption === 'string' ? tokenOption : endpoint?.secrets?.[0];
-    return provider === 'kanboard'
-      ? kanboardSetup({ publicUrl, endpointPath, ...(token ? { token } : {}) })
-      : phraseanetSetup({ publicUrl, endpointPath });
+    return requireManualSubscriber(provider).manual.setup({
+      publicUrl,
+      endpointPath,
+      ...(endpoint ? { endpoint } : {}),
+    });
   };
   if (url !== undefined) {
     printSetup(setupFor(url, null));

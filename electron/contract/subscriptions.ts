@@ -4,50 +4,37 @@ import { z } from 'zod';
 // write-only: accounts:save takes them, nothing ever gives them back.
 
 const Id = z.string().min(1).max(500);
-const ServerUrl = z.string().min(1).max(2_000);
 
-export const AccountSaveInput = z.discriminatedUnion('provider', [
-  z.strictObject({
-    provider: z.literal('preservica'),
+/** The provider id of something a provider's subscription capability handles (providers:list). */
+const SubscriptionProviderId = z.string().min(1).max(100);
+
+/**
+ * An account's fields as its provider declares them (`providers:list` -> `subscription.accountFields`):
+ * the engine checks them against that provider's account schema.
+ */
+export const AccountSaveInput = z
+  .object({
+    provider: SubscriptionProviderId,
     id: Id.optional(),
-    server: ServerUrl,
-    username: z.string().min(1).max(500),
-    password: z.string().min(1).max(1_000),
-    tenant: z.string().min(1).max(200).optional(),
-  }),
-  z.strictObject({
-    provider: z.literal('keyclic'),
-    id: Id.optional(),
-    server: ServerUrl,
-    token: z.string().min(1).max(5_000),
-    organization: z.string().min(1).max(200),
-  }),
-]);
+  })
+  .catchall(z.string().max(5_000));
 export type AccountSaveInput = z.input<typeof AccountSaveInput>;
 
-export const AccountView = z.discriminatedUnion('provider', [
-  z.object({
+/** An account's settings without its secret; the other fields are the provider's own. */
+export const AccountView = z
+  .object({
     id: z.string(),
-    provider: z.literal('preservica'),
+    provider: z.string(),
     server: z.string(),
-    username: z.string(),
-    tenant: z.string().optional(),
     secretSaved: z.boolean(),
-  }),
-  z.object({
-    id: z.string(),
-    provider: z.literal('keyclic'),
-    server: z.string(),
-    organization: z.string(),
-    secretSaved: z.boolean(),
-  }),
-]);
+  })
+  .catchall(z.union([z.string(), z.boolean()]));
 export type AccountView = z.infer<typeof AccountView>;
 
 /** A subscription Hookscope created (its own record, used for re-pointing). */
 export const RegisteredSubscriptionView = z.object({
   id: z.string(),
-  provider: z.enum(['preservica', 'keyclic']),
+  provider: SubscriptionProviderId,
   accountId: z.string(),
   remoteId: z.string(),
   endpointPath: z.string(),
@@ -86,7 +73,7 @@ export type SubscriptionsList = z.infer<typeof SubscriptionsList>;
 export const SubscriptionCreateInput = z.strictObject({
   accountId: Id,
   endpointPath: z.string().startsWith('/', 'must start with "/"').max(2_000),
-  /** Preservica trigger wire value (MOVED, ...) or Keyclic event name. */
+  /** The event (trigger) to subscribe to, in any spelling the provider accepts. */
   event: z.string().min(1).max(200),
   /** Defaults to the current public URL + endpointPath. */
   url: z
@@ -124,7 +111,7 @@ export const SubscriptionDeleteInput = z.union([
 
 export const RepointResultView = z.object({
   id: z.string(),
-  provider: z.enum(['preservica', 'keyclic']),
+  provider: SubscriptionProviderId,
   ok: z.boolean(),
   message: z.string(),
   remoteId: z.string(),
@@ -151,14 +138,14 @@ export const SubscriptionsRepointed = z.object({
 export type SubscriptionsRepointed = z.infer<typeof SubscriptionsRepointed>;
 
 export const ManualSetupInput = z.strictObject({
-  provider: z.enum(['kanboard', 'phraseanet']),
+  provider: SubscriptionProviderId,
   endpointPath: z.string().startsWith('/', 'must start with "/"').max(2_000),
   /** Defaults to the current public URL (else the local receiver URL). */
   publicUrl: z.string().min(1).max(2_000).optional(),
 });
 
 export const ManualSetupView = z.object({
-  provider: z.enum(['kanboard', 'phraseanet']),
+  provider: SubscriptionProviderId,
   title: z.string(),
   steps: z.array(z.string()),
   copy: z.array(z.object({ label: z.string(), value: z.string() })),

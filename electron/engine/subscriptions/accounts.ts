@@ -1,55 +1,62 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ApiSubscription } from '../providers/types';
 import { writeFileAtomic } from '../secrets/atomic-file';
 import type { SecretVault } from '../secrets/types';
+import { apiSubscribers, findApiSubscriber, secretFieldOf } from './capabilities';
 import { normalizeServerUrl } from './http-call';
 
-/** Providers whose webhooks Hookscope can register through an API. */
-export type ApiProvider = 'preservica' | 'keyclic';
+/** Ids of the providers whose webhooks Hookscope can register through an API. */
+export type ApiProvider = string;
 
-/** What it takes to call Preservica's API, secret included (never persisted in this shape). */
-export interface PreservicaConnection {
-  provider: 'preservica';
-  /** Base URL, e.g. https://eu.preservica.com */
+/**
+ * What it takes to call a provider's API, secret included (never persisted in this shape): the
+ * provider id plus the fields its subscription capability declares (`accountFields`).
+ */
+export interface ProviderConnection {
+  provider: string;
   server: string;
-  username: string;
-  password: string;
-  /** Preservica's login finds the tenant itself when the user belongs to only one. */
-  tenant?: string;
+  [field: string]: string;
 }
-
-export interface KeyclicConnection {
-  provider: 'keyclic';
-  /** Base URL, e.g. https://api.keyclic.com */
-  server: string;
-  token: string;
-  /** Keyclic webhooks belong to an organization (uuid). */
-  organization: string;
-}
-
-export type ProviderConnection = PreservicaConnection | KeyclicConnection;
-
-const PreservicaAccount = z.strictObject({
-  id: z.string().min(1),
-  provider: z.literal('preservica'),
-  server: z.string().min(1),
-  username: z.string().min(1),
-  tenant: z.string().min(1).optional(),
-});
-const KeyclicAccount = z.strictObject({
-  id: z.string().min(1),
-  provider: z.literal('keyclic'),
-  server: z.string().min(1),
-  organization: z.string().min(1),
-});
-const ProviderAccount = z.discriminatedUnion('provider', [PreservicaAccount, KeyclicAccount]);
-const AccountsFile = z.strictObject({ version: z.literal(1), accounts: z.array(ProviderAccount) });
 
 /** An account's non-secret settings: what the accounts file holds. */
-export type ProviderAccount = z.infer<typeof ProviderAccount>;
-export type PreservicaAccount = z.infer<typeof PreservicaAccount>;
-export type KeyclicAccount = z.infer<typeof KeyclicAccount>;
+export interface ProviderAccount {
+  id: string;
+  provider: string;
+  server: string;
+  [field: string]: string;
+}
+
+/**
+ * The accounts file entry: a union with one member per provider that declares a subscription API,
+ * each strict about that provider's own fields. Built on first use, from the provider registry.
+ */
+let accountSchema: z.ZodType<ProviderAccount> | null = null;
+function providerAccountSchema(): z.ZodType<ProviderAccount> {
+  if (accountSchema) return accountSchema;
+  const members = apiSubscribers().map(({ provider, api }) =>
+    z.strictObject({
+      id: z.string().min(1),
+      provider: z.literal(provider.id),
+      ...Object.fromEntries(
+        api.accountFields
+          .filter((field) => field.kind !== 'secret')
+          .map((field) => {
+            const value = z.string().min(1).max(field.maxLength);
+            return [field.name, field.optional ? value.optional() : value];
+          }),
+      ),
+    }),
+  );
+  const [first, ...rest] = members;
+  if (!first) throw new Error('no provider declares a subscription API');
+  accountSchema = z.discriminatedUnion('provider', [
+    first,
+    ...rest,
+  ]) as unknown as z.ZodType<ProviderAccount>;
+  return accountSchema;
+}
 
 export const ACCOUNTS_FILE_NAME = 'provider-accounts.json';
 
@@ -75,43 +82,68 @@ export interface AccountBook {
   connection(id: string): ProviderConnection;
 }
 
+function apiOf(providerId: string): { name: string; api: ApiSubscription } {
+  const found = findApiSubscriber(providerId);
+  if (!found) {
+    const known = apiSubscribers().map(({ provider }) => provider.id);
+    throw new AccountError(
+      `"${providerId}" has no webhook API Hookscope can use; accounts are for ${known.join(', ')}.`,
+    );
+  }
+  return { name: found.provider.name, api: found.api };
+}
+
+/** "a username", "an API token", "an organization id" */
+function withArticle(label: string): string {
+  const lower = /^[A-Z][a-z]/.test(label)
+    ? `${label[0]?.toLowerCase() ?? ''}${label.slice(1)}`
+    : label;
+  // "a username" but "an API token": a leading u is mostly read "you".
+  return `${/^[aeio]/i.test(lower) ? 'an' : 'a'} ${lower}`;
+}
+
 /** Splits a connection into what may be written in plain JSON and the secret that may not. */
 export function splitConnection(
   connection: ProviderConnection,
   id: string,
 ): { account: ProviderAccount; secret: string } {
-  const server = normalizeServerUrl(connection.server);
-  if (server === null)
-    throw new AccountError(`"${connection.server}" is not an http(s) server address.`);
-  if (connection.provider === 'preservica') {
-    if (!connection.username) throw new AccountError('A Preservica account needs a username.');
-    if (!connection.password) throw new AccountError('A Preservica account needs a password.');
-    const account: PreservicaAccount = {
-      id,
-      provider: 'preservica',
-      server,
-      username: connection.username,
-    };
-    if (connection.tenant) account.tenant = connection.tenant;
-    return { account, secret: connection.password };
+  const { name, api } = apiOf(connection.provider);
+  const known = new Set(['provider', ...api.accountFields.map((field) => field.name)]);
+  const unknown = Object.keys(connection).filter((key) => !known.has(key));
+  if (unknown.length > 0)
+    throw new AccountError(`A ${name} account has no field ${unknown.join(', ')}.`);
+  const account: ProviderAccount = { id, provider: connection.provider, server: '' };
+  let secret = '';
+  for (const field of api.accountFields) {
+    const given = connection[field.name];
+    const value = given === undefined || given === '' ? field.default : given;
+    if (value === undefined || value === '') {
+      if (field.optional) continue;
+      throw new AccountError(`A ${name} account needs ${withArticle(field.label)}.`);
+    }
+    if (value.length > field.maxLength)
+      throw new AccountError(`The ${field.label} is longer than ${field.maxLength} characters.`);
+    if (field.kind === 'secret') {
+      secret = value;
+    } else if (field.kind === 'url') {
+      const normalized = normalizeServerUrl(value);
+      if (normalized === null)
+        throw new AccountError(`"${value}" is not an http(s) server address.`);
+      account[field.name] = normalized;
+    } else {
+      account[field.name] = value;
+    }
   }
-  if (!connection.token) throw new AccountError('A Keyclic account needs an API token.');
-  if (!connection.organization)
-    throw new AccountError('A Keyclic account needs an organization id.');
-  return {
-    account: { id, provider: 'keyclic', server, organization: connection.organization },
-    secret: connection.token,
-  };
+  return { account, secret };
 }
 
 /** The default id: one account per provider, server and user/organization. */
 export function defaultAccountId(connection: ProviderConnection): string {
-  const server = normalizeServerUrl(connection.server) ?? connection.server;
-  const who =
-    connection.provider === 'preservica'
-      ? `${connection.username}@${connection.tenant ?? ''}`
-      : connection.organization;
-  return `${connection.provider}:${who}:${server}`;
+  const { api } = apiOf(connection.provider);
+  // The server as it will be saved: the field's default when none is given, normalized.
+  const given = connection.server || api.accountFields.find((f) => f.name === 'server')?.default;
+  const server = (given && normalizeServerUrl(given)) ?? given ?? '';
+  return `${connection.provider}:${api.accountLabel(connection)}:${server}`;
 }
 
 /** Provider accounts in `<dataDir>/provider-accounts.json`, their secrets in the vault. */
@@ -134,7 +166,9 @@ export function createAccountBook(dataDir: string, vault: SecretVault): AccountB
         `${file} is not JSON (${(error as Error).message}); fix or remove it.`,
       );
     }
-    const parsed = AccountsFile.safeParse(json);
+    const parsed = z
+      .strictObject({ version: z.literal(1), accounts: z.array(providerAccountSchema()) })
+      .safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AccountError(
@@ -168,26 +202,15 @@ export function createAccountBook(dataDir: string, vault: SecretVault): AccountB
     connection(id) {
       const account = load().find((candidate) => candidate.id === id);
       if (!account) throw new AccountError(`No provider account "${id}".`);
+      const secretField = secretFieldOf(apiOf(account.provider).api);
       const secret = vault.get(accountSecretKey(id));
       if (secret === null) {
         throw new AccountError(
-          `The ${account.provider === 'preservica' ? 'password' : 'token'} of account "${id}" is missing from the secret store; save the account again.`,
+          `The ${secretField.label.replace(/^[A-Z][a-z]/, (start) => start.toLowerCase())} of account "${id}" is missing from the secret store; save the account again.`,
         );
       }
-      return account.provider === 'preservica'
-        ? {
-            provider: 'preservica',
-            server: account.server,
-            username: account.username,
-            password: secret,
-            ...(account.tenant ? { tenant: account.tenant } : {}),
-          }
-        : {
-            provider: 'keyclic',
-            server: account.server,
-            organization: account.organization,
-            token: secret,
-          };
+      const { id: _id, ...settings } = account;
+      return { ...settings, [secretField.name]: secret };
     },
   };
 }

@@ -1,11 +1,21 @@
 export * from './result';
 export * from './accounts';
+export * from './capabilities';
 export { normalizeServerUrl } from './http-call';
-export * from './preservica-client';
-export { PRESERVICA_TOKEN_HEADER, type PreservicaSessionOptions } from './preservica-session';
 export * from './challenge-watch';
-export * from './subscribe-flow';
-export * from './keyclic-client';
 export * from './manual-setup';
 export * from './registry';
 export * from './repoint';
+export type {
+  AccountField,
+  AccountSettings,
+  ApiSubscription,
+  ManualSubscription,
+  RemoteSubscription,
+  SubscribeProgress,
+  SubscribeRequest,
+  SubscribeStep,
+  SubscribeStepName,
+  SubscriptionCapability,
+  SubscriptionConnection,
+} from '../providers/types';

@@ -8,15 +8,16 @@ import type { SecretVault } from '../secrets/types';
 const RegisteredSubscription = z.strictObject({
   /** Hookscope's own id for the record. */
   id: z.string().min(1),
-  provider: z.enum(['preservica', 'keyclic']),
+  /** A provider whose subscription capability is an API (providers/<id>/subscription.ts). */
+  provider: z.string().min(1),
   /** Provider account (accounts.ts) the subscription was made with. */
   accountId: z.string().min(1),
-  /** The provider's id: Preservica subscription id, Keyclic webhook uuid. */
+  /** The provider's own id of the subscription. */
   remoteId: z.string().min(1),
   endpointPath: z.string().min(1),
   /** The full URL the provider calls. */
   url: z.string().min(1),
-  /** Preservica trigger wire value or Keyclic event name. */
+  /** The event (trigger) in the provider API's spelling. */
   event: z.string().min(1),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -30,7 +31,10 @@ const RegistryFile = z.strictObject({
 
 export const REGISTRY_FILE_NAME = 'subscriptions.json';
 
-/** Vault key of the shared secret a Preservica subscription was made with (needed to re-subscribe). */
+/**
+ * Vault key of the shared secret a subscription was made with, for providers that challenge the
+ * URL with it (needed to re-subscribe).
+ */
 export function subscriptionSecretKey(id: string): string {
   return `subscription:${id}:secret`;
 }
@@ -55,7 +59,7 @@ export interface SubscriptionRegistry {
     accountId: string,
     remoteId: string,
   ): RegisteredSubscription | null;
-  /** Records a subscription Hookscope created; its secret (Preservica) goes to the vault. */
+  /** Records a subscription Hookscope created; its shared secret, when any, goes to the vault. */
   add(entry: NewRegisteredSubscription, secret?: string): RegisteredSubscription;
   update(
     id: string,

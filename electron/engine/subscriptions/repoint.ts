@@ -1,5 +1,6 @@
-import type { KeyclicClient } from './keyclic-client';
-import type { PreservicaClient } from './preservica-client';
+import { findProvider } from '../providers/registry';
+import type { SubscriptionConnection } from '../providers/types';
+import { findApiSubscriber } from './capabilities';
 import type { RegisteredSubscription, SubscriptionRegistry } from './registry';
 
 export interface RepointResult {
@@ -9,16 +10,15 @@ export interface RepointResult {
   ok: boolean;
   /** What happened, including anything left for the person to clean up. */
   message: string;
-  /** The provider's id after the move (Preservica gives a new one). */
+  /** The provider's id after the move (a re-subscription gets a new one). */
   remoteId: string;
   url: string;
 }
 
 export interface RepointDependencies {
   registry: SubscriptionRegistry;
-  /** Clients per provider account; may throw (e.g. the account's secret is gone). */
-  preservicaClient(accountId: string): PreservicaClient;
-  keyclicClient(accountId: string): KeyclicClient;
+  /** The provider API client of an account; may throw (e.g. the account's secret is gone). */
+  connection(accountId: string): SubscriptionConnection;
 }
 
 /**
@@ -38,13 +38,16 @@ export function createRepointer(deps: RepointDependencies) {
   const { registry } = deps;
 
   /**
-   * Preservica has no update call. Subscribe the new URL first, then remove the old subscription:
-   * if the new URL cannot be subscribed (tunnel not ready, challenge failed) the old subscription
-   * stays registered and reported, instead of leaving the person with nothing.
+   * Without an update call (Preservica): subscribe the new URL first, then remove the old
+   * subscription. If the new URL cannot be subscribed (tunnel not ready, challenge failed) the old
+   * subscription stays registered and reported, instead of leaving the person with nothing.
    */
-  async function repointPreservica(
+  async function resubscribe(
     entry: RegisteredSubscription,
     url: string,
+    client: SubscriptionConnection,
+    name: string,
+    needsSecret: boolean,
   ): Promise<RepointResult> {
     const report = (
       ok: boolean,
@@ -53,37 +56,32 @@ export function createRepointer(deps: RepointDependencies) {
       at = entry.url,
     ): RepointResult => ({
       id: entry.id,
-      provider: 'preservica',
+      provider: entry.provider,
       ok,
       message,
       remoteId,
       url: at,
     });
     const secret = registry.secretOf(entry.id);
-    if (secret === null) {
+    if (needsSecret && secret === null) {
       return report(
         false,
-        `The shared secret of Preservica subscription ${entry.remoteId} is missing from the secret store; it still points at ${entry.url}. Subscribe ${url} again by hand.`,
-      );
-    }
-    let client: PreservicaClient;
-    try {
-      client = deps.preservicaClient(entry.accountId);
-    } catch (error) {
-      return report(
-        false,
-        `Cannot use Preservica account ${entry.accountId}: ${(error as Error).message} Subscription ${entry.remoteId} still points at ${entry.url}.`,
+        `The shared secret of ${name} subscription ${entry.remoteId} is missing from the secret store; it still points at ${entry.url}. Subscribe ${url} again by hand.`,
       );
     }
     let newRemoteId: string;
-    const created = await client.subscribe({ url, triggerType: entry.event, secret });
+    const created = await client.subscribe({
+      url,
+      event: entry.event,
+      ...(secret !== null ? { secret } : {}),
+    });
     if (created.ok) {
       newRemoteId = created.value.id;
     } else if (created.error.code === 'duplicate') {
       // A previous, interrupted re-point already subscribed the new URL: adopt that subscription.
       const listed = await client.list();
       const twin = listed.ok
-        ? listed.value.find((item) => item.url === url && item.triggerType === entry.event)
+        ? listed.value.find((item) => item.url === url && item.event === entry.event)
         : undefined;
       if (!twin)
         return report(
@@ -100,7 +98,7 @@ export function createRepointer(deps: RepointDependencies) {
 
     const removed = await client.unsubscribe(entry.remoteId);
     const oldGone = removed.ok || removed.error.code === 'not-found';
-    const twinEntry = registry.findByRemote('preservica', entry.accountId, newRemoteId);
+    const twinEntry = registry.findByRemote(entry.provider, entry.accountId, newRemoteId);
     if (twinEntry && twinEntry.id !== entry.id) {
       // Another record already holds the new subscription: keep one record for it.
       if (oldGone) registry.remove(entry.id);
@@ -108,24 +106,24 @@ export function createRepointer(deps: RepointDependencies) {
       registry.update(entry.id, { remoteId: newRemoteId, url });
     } else {
       // The new subscription is live and must be recorded; the old one stays recorded too, so it
-      // is neither lost at Preservica nor forgotten here.
+      // is neither lost at the provider nor forgotten here.
       registry.update(entry.id, { remoteId: newRemoteId, url });
       registry.add(
         {
-          provider: 'preservica',
+          provider: entry.provider,
           accountId: entry.accountId,
           remoteId: entry.remoteId,
           endpointPath: entry.endpointPath,
           url: entry.url,
           event: entry.event,
         },
-        secret,
+        secret ?? undefined,
       );
     }
     if (!oldGone) {
       return report(
         false,
-        `Subscribed ${url} (id ${newRemoteId}) but could not remove the old subscription ${entry.remoteId} (${entry.url}): ${removed.ok ? '' : removed.error.message} Both are recorded; unsubscribe ${entry.remoteId} when Preservica answers again.`,
+        `Subscribed ${url} (id ${newRemoteId}) but could not remove the old subscription ${entry.remoteId} (${entry.url}): ${removed.ok ? '' : removed.error.message} Both are recorded; unsubscribe ${entry.remoteId} when ${name} answers again.`,
         newRemoteId,
         url,
       );
@@ -138,33 +136,28 @@ export function createRepointer(deps: RepointDependencies) {
     );
   }
 
-  async function repointKeyclic(
+  /** With an update call (Keyclic's PATCH): the subscription keeps its id. */
+  async function update(
     entry: RegisteredSubscription,
     url: string,
+    client: SubscriptionConnection,
+    name: string,
+    move: NonNullable<SubscriptionConnection['update']>,
   ): Promise<RepointResult> {
     const report = (ok: boolean, message: string, at = entry.url): RepointResult => ({
       id: entry.id,
-      provider: 'keyclic',
+      provider: entry.provider,
       ok,
       message,
       remoteId: entry.remoteId,
       url: at,
     });
-    let client: KeyclicClient;
-    try {
-      client = deps.keyclicClient(entry.accountId);
-    } catch (error) {
-      return report(
-        false,
-        `Cannot use Keyclic account ${entry.accountId}: ${(error as Error).message} Webhook ${entry.remoteId} still points at ${entry.url}.`,
-      );
-    }
-    const updated = await client.update(entry.remoteId, { payloadUrl: url });
+    const updated = await move.call(client, entry.remoteId, { url });
     if (updated.ok) {
       registry.update(entry.id, { url });
       return report(
         true,
-        `Keyclic webhook ${entry.remoteId} (${entry.event}) now posts to ${url}.`,
+        `${name} webhook ${entry.remoteId} (${entry.event}) now posts to ${url}.`,
         url,
       );
     }
@@ -172,13 +165,41 @@ export function createRepointer(deps: RepointDependencies) {
       registry.remove(entry.id);
       return report(
         false,
-        `Keyclic webhook ${entry.remoteId} no longer exists (deleted outside Hookscope); removed it from the list. Create it again for ${url} if still needed.`,
+        `${name} webhook ${entry.remoteId} no longer exists (deleted outside Hookscope); removed it from the list. Create it again for ${url} if still needed.`,
       );
     }
     return report(
       false,
-      `Could not move Keyclic webhook ${entry.remoteId} to ${url}: ${updated.error.message} It still posts to ${entry.url}.`,
+      `Could not move ${name} webhook ${entry.remoteId} to ${url}: ${updated.error.message} It still posts to ${entry.url}.`,
     );
+  }
+
+  async function repointOne(entry: RegisteredSubscription, url: string): Promise<RepointResult> {
+    const name = findProvider(entry.provider)?.name ?? entry.provider;
+    const failure = (message: string): RepointResult => ({
+      id: entry.id,
+      provider: entry.provider,
+      ok: false,
+      message,
+      remoteId: entry.remoteId,
+      url: entry.url,
+    });
+    const subscriber = findApiSubscriber(entry.provider);
+    if (!subscriber)
+      return failure(
+        `Hookscope has no webhook API for "${entry.provider}"; ${entry.remoteId} still points at ${entry.url}.`,
+      );
+    let client: SubscriptionConnection;
+    try {
+      client = deps.connection(entry.accountId);
+    } catch (error) {
+      return failure(
+        `Cannot use ${name} account ${entry.accountId}: ${(error as Error).message} Subscription ${entry.remoteId} still points at ${entry.url}.`,
+      );
+    }
+    return client.update
+      ? update(entry, url, client, name, client.update)
+      : resubscribe(entry, url, client, name, subscriber.api.endpoint.handshake);
   }
 
   return {
@@ -192,11 +213,7 @@ export function createRepointer(deps: RepointDependencies) {
         const url = movedUrl(entry.url, oldUrl, newUrl);
         if (url === null || url === entry.url) continue;
         try {
-          results.push(
-            entry.provider === 'preservica'
-              ? await repointPreservica(entry, url)
-              : await repointKeyclic(entry, url),
-          );
+          results.push(await repointOne(entry, url));
         } catch (error) {
           // e.g. the registry file could not be written: the provider side may have moved already.
           results.push({

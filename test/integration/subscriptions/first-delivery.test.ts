@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendExact } from '../../../electron/engine/sender/send-exact';
-import { kanboardSetup, waitForFirstDelivery } from '../../../electron/engine/subscriptions';
+import { kanboardSetup } from '../../../electron/engine/providers/kanboard/subscription';
+import { waitForFirstDelivery } from '../../../electron/engine/subscriptions';
 import { startReceivingEngine, type ReceivingEngine } from './receiving-engine';
 
 const TOKEN = 'a'.repeat(60);

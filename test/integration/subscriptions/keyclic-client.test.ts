@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createKeyclicClient,
   type KeyclicConnection,
-} from '../../../electron/engine/subscriptions';
+} from '../../../electron/engine/providers/keyclic/subscription-client';
 import { startKeyclicStandIn, type KeyclicStandIn } from '../../support/keyclic-standin';
 
 const ORG = '6a1f2b8e-0c3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -11,7 +11,6 @@ let keyclic: KeyclicStandIn;
 
 function connection(overrides: Partial<KeyclicConnection> = {}): KeyclicConnection {
   return {
-    provider: 'keyclic',
     server: keyclic.url,
     token: 'good-token',
     organization: ORG,

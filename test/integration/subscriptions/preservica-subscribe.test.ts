@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPreservicaClient } from '../../../electron/engine/providers/preservica/subscription-client';
+import { runPreservicaSubscribe } from '../../../electron/engine/providers/preservica/subscription-flow';
+import type { PreservicaConnection } from '../../../electron/engine/providers/preservica/subscription-session';
 import {
   createChallengeWatch,
-  createPreservicaClient,
-  runPreservicaSubscribe,
   type ChallengeWatch,
-  type PreservicaConnection,
   type SubscribeStep,
 } from '../../../electron/engine/subscriptions';
 import { startPreservicaStandIn, type PreservicaStandIn } from '../../support/preservica-standin';
@@ -18,7 +18,7 @@ let receiving: ReceivingEngine;
 let watch: ChallengeWatch;
 
 function connection(overrides: Partial<PreservicaConnection> = {}): PreservicaConnection {
-  return { provider: 'preservica', server: preservica.url, ...USER, ...overrides };
+  return { server: preservica.url, ...USER, ...overrides };
 }
 
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe('Preservica subscribe flow against the stand-in and the real engine', (
       trigger: 'MOVED',
       secret: SECRET,
       onStep: (step) => steps.push(step),
-      challenges: { watch, path: '/preservica' },
+      watchChallenges: (listener) => watch.watch('/preservica', listener),
     });
     const outcome = await run.done;
 
@@ -104,7 +104,7 @@ describe('Preservica subscribe flow against the stand-in and the real engine', (
       trigger: 'FULL_TEXT_INDEXED',
       secret: SECRET,
       onStep: (step) => steps.push(step),
-      challenges: { watch, path: '/wrong-secret' },
+      watchChallenges: (listener) => watch.watch('/wrong-secret', listener),
     });
     const outcome = await run.done;
 
@@ -131,7 +131,7 @@ describe('Preservica subscribe flow against the stand-in and the real engine', (
       url: `${receiving.url}/no-secret`,
       trigger: 'MOVED',
       secret: SECRET,
-      challenges: { watch, path: '/no-secret' },
+      watchChallenges: (listener) => watch.watch('/no-secret', listener),
     });
     const outcome = await run.done;
     expect(outcome.ok).toBe(false);
@@ -149,7 +149,7 @@ describe('Preservica subscribe flow against the stand-in and the real engine', (
       trigger: 'MOVED',
       secret: SECRET,
       onStep: (step) => steps.push(step),
-      challenges: { watch, path: '/preservica' },
+      watchChallenges: (listener) => watch.watch('/preservica', listener),
     }).done;
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.message).toMatch(/No challenge reached Hookscope/);

@@ -5,13 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileVault } from '../../../electron/engine/secrets';
 import {
   createAccountBook,
-  createKeyclicClient,
-  createPreservicaClient,
   createRepointer,
   createSubscriptionRegistry,
+  requireApiSubscriber,
   type AccountBook,
-  type KeyclicConnection,
-  type PreservicaConnection,
+  type SubscriptionConnection,
   type SubscriptionRegistry,
 } from '../../../electron/engine/subscriptions';
 import { startKeyclicStandIn, type KeyclicStandIn } from '../../support/keyclic-standin';
@@ -64,23 +62,21 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** The account's client through its provider's subscription capability, as the service does. */
+function connect(accountId: string): SubscriptionConnection {
+  const connection = accounts.connection(accountId);
+  return requireApiSubscriber(connection.provider).api.connect(connection);
+}
+
 function repointer() {
-  return createRepointer({
-    registry,
-    preservicaClient: (id) =>
-      createPreservicaClient(accounts.connection(id) as PreservicaConnection),
-    keyclicClient: (id) => createKeyclicClient(accounts.connection(id) as KeyclicConnection),
-  });
+  return createRepointer({ registry, connection: connect });
 }
 
 /** Subscribes both providers at the old URL, as the subscribe commands would, and records them. */
 async function subscribeAtOldUrl() {
-  const client = createPreservicaClient(
-    accounts.connection(preservicaAccount) as PreservicaConnection,
-  );
-  const created = await client.subscribe({
+  const created = await connect(preservicaAccount).subscribe({
     url: `${oldEngine.url}/preservica`,
-    triggerType: 'MOVED',
+    event: 'MOVED',
     secret: SECRET,
   });
   if (!created.ok) throw new Error(created.error.message);
@@ -95,11 +91,9 @@ async function subscribeAtOldUrl() {
     },
     SECRET,
   );
-  const webhook = await createKeyclicClient(
-    accounts.connection(keyclicAccount) as KeyclicConnection,
-  ).create({
+  const webhook = await connect(keyclicAccount).subscribe({
     event: 'reportCreated',
-    payloadUrl: `${oldEngine.url}/keyclic`,
+    url: `${oldEngine.url}/keyclic`,
   });
   if (!webhook.ok) throw new Error(webhook.error.message);
   const keyclicEntry = registry.add({

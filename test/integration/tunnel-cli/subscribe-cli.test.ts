@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startKeyclicStandIn } from '../../support/keyclic-standin';
 import { startPreservicaStandIn, type PreservicaStandIn } from '../../support/preservica-standin';
 import { collect, runCli, spawnCli, startCli } from '../cli/cli-process';
 import { sendRequest } from '../cli/http-request';
@@ -232,5 +233,54 @@ describe('hookscope subscribe, subscriptions, unsubscribe (Preservica stand-in)'
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/first delivery \S+\n$/);
+  });
+
+  it("keyclic (--url): the seed's snake_case event is subscribed in the API's camelCase, listed and removed", async () => {
+    const organization = '6a1f2b8e-0c3d-4e5f-9a7b-1c2d3e4f5a6b';
+    const keyclic = await startKeyclicStandIn({ tokens: { tok: [organization] } });
+    try {
+      const account = [
+        '--provider',
+        'keyclic',
+        '--server',
+        keyclic.url,
+        '--token',
+        'tok',
+        '--organization',
+        organization,
+        '--data-dir',
+        dataDir,
+      ];
+      const subscribed = await runCli([
+        'subscribe',
+        ...account,
+        '--event',
+        'report_created',
+        '--endpoint',
+        '/keyclic',
+        '--url',
+        'https://hooks.example',
+      ]);
+      expect(subscribed.code, subscribed.stderr).toBe(0);
+      expect(keyclic.webhooks.map((webhook) => [webhook.event, webhook.payloadUrl])).toEqual([
+        ['reportCreated', 'https://hooks.example/keyclic'],
+      ]);
+      const id = keyclic.webhooks[0]?.id ?? '?';
+      expect(subscribed.stdout).toMatch(
+        new RegExp(
+          `^subscribed ${id} reportCreated https://hooks.example/keyclic \\(record \\S+\\)\n$`,
+        ),
+      );
+
+      const listed = await runCli(['subscriptions', ...account]);
+      expect(listed.stdout).toBe(
+        `${id}\treportCreated\thttps://hooks.example/keyclic\thookscope\n`,
+      );
+      const removed = await runCli(['unsubscribe', ...account, id]);
+      expect(removed.stdout).toBe(`removed ${id}\n`);
+      expect(keyclic.webhooks).toEqual([]);
+    } finally {
+      await keyclic.close();
+    }
   });
 });

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  kanboardSetup,
-  movedUrl,
-  phraseanetSetup,
-  webhookUrl,
-} from '../../../electron/engine/subscriptions';
+import { kanboardSetup } from '../../../electron/engine/providers/kanboard/subscription';
+import { phraseanetSetup } from '../../../electron/engine/providers/phraseanet/subscription';
+import { movedUrl, webhookUrl } from '../../../electron/engine/subscriptions';
 
 describe('manual setup instructions', () => {
   it('gives Kanboard the URL without the token, since Kanboard appends ?token= itself', () => {

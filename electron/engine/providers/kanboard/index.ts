@@ -6,11 +6,14 @@ import { safeEqual } from '../safe-equal';
 import type {
   DeliveryInput,
   Detection,
+  ForgeContext,
+  ForgeShape,
   OutgoingRequest,
   Provider,
   VerifyContext,
   VerifyResult,
 } from '../types';
+import { kanboardSubscription } from './subscription';
 
 /** Current code sends `Kanboard`; `Kanboard Webhook` until v1.0.16 and still in the docs. */
 const USER_AGENT = /^Kanboard(?: Webhook)?\b/;
@@ -85,11 +88,35 @@ function sign(request: OutgoingRequest, secret: string): OutgoingRequest {
   return { ...request, url: withQueryParam(request.url, 'token', secret) };
 }
 
+/**
+ * The request Kanboard's HTTP client sends with its default transport, cURL (app/Core/Http/Client.php
+ * at 2cba210d: `doRequest` picks cURL whenever the extension is loaded, as in the official image;
+ * lines 234-258): `CURLOPT_USERAGENT` "Kanboard", curl's own Accept header (any type), `postJson`'s
+ * header spelled `Content-type` (lines 65-76), then curl's Content-Length for `CURLOPT_POSTFIELDS`.
+ * HTTP/1.1 with `CURLOPT_FORBID_REUSE`: one connection per delivery. The PHP-stream fallback
+ * (`getContext`, lines 325-350) sends `User-Agent: Kanboard` and `Connection: close` before
+ * `Content-type` instead.
+ */
+function forge(context: ForgeContext): ForgeShape {
+  return {
+    headers: [
+      ['Host', new URL(context.url).host],
+      ['User-Agent', 'Kanboard'],
+      ['Accept', '*/*'],
+      ['Content-type', 'application/json'],
+      ['Content-Length', String(context.body.length)],
+    ],
+    framing: 'length',
+  };
+}
+
 export const kanboard: Provider = {
   id: 'kanboard',
   name: 'Kanboard',
   detect,
   verify,
   sign,
+  forge,
   events: kanboardEvents,
+  subscription: kanboardSubscription,
 };

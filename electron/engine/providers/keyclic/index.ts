@@ -1,10 +1,17 @@
 import { isJsonObject, readJsonObject } from '../../inspect/json-body';
-import { KEYCLIC_EVENT_NAMES, canonicalKeyclicEvent, keyclicEvents } from './events';
+import {
+  KEYCLIC_EVENT_ALIASES,
+  KEYCLIC_EVENT_NAMES,
+  canonicalKeyclicEvent,
+  keyclicEvents,
+} from './events';
 import type { DeliveryInput, Detection, Provider, VerifyResult } from '../types';
+import { keyclicSubscription } from './subscription';
 
 /**
  * Keyclic has no documented User-Agent or signature, so recognition rests on the body alone:
- * `{event, payload}` with a known event name and a HAL resource as payload.
+ * `{event, payload}` with a known event name in either spelling (`report_created` or
+ * `reportCreated`) and a HAL resource as payload. The event is reported by its canonical name.
  */
 function detect(delivery: DeliveryInput): Detection | null {
   const envelope = readJsonObject(delivery.body);
@@ -30,4 +37,6 @@ export const keyclic: Provider = {
   detect,
   verify,
   events: keyclicEvents,
+  eventAliases: KEYCLIC_EVENT_ALIASES,
+  subscription: keyclicSubscription,
 };

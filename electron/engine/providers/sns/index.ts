@@ -151,6 +151,10 @@ export const sns: Provider = {
   handshake() {
     return null;
   },
+  confirmOnRequest: {
+    event: 'SubscriptionConfirmation',
+    note: 'SNS: confirmed only from the delivery, on request',
+  },
   events: [
     {
       name: 'Notification',

@@ -1,24 +1,33 @@
 // AWS SNS SubscriptionConfirmation: Hookscope never visits the SubscribeURL by itself; the user
 // confirms here, and the engine checks the URL is AWS's own before the GET.
 import { useState } from 'react';
-import type { SnsConfirmResult } from '../../../../electron/contract/capture-rules';
+import type { ProviderInfo, SnsConfirmResult } from '../../../../electron/contract/capture-rules';
 import type { DeliveryDetail } from '../../../../electron/contract/delivery';
 import { useServices } from '../../app-context';
 import { Section } from '../detail/section';
+import { useProviderCatalog } from './provider-catalog';
 
-export function isSnsConfirmation(delivery: Pick<DeliveryDetail, 'provider' | 'event'>): boolean {
-  return delivery.provider === 'sns' && delivery.event === 'SubscriptionConfirmation';
+/** A delivery of the event its provider confirms only on request (`confirmOnRequest`: AWS SNS). */
+export function isSnsConfirmation(
+  delivery: Pick<DeliveryDetail, 'provider' | 'event'>,
+  providers: readonly ProviderInfo[],
+): boolean {
+  const provider = providers.find((item) => item.id === delivery.provider);
+  return (
+    provider?.confirmOnRequest !== undefined && delivery.event === provider.confirmOnRequest.event
+  );
 }
 
 export function SnsConfirmPanel({ delivery }: { delivery: DeliveryDetail }) {
   const { api } = useServices();
+  const providers = useProviderCatalog();
   const [state, setState] = useState<
     | { kind: 'idle' }
     | { kind: 'busy' }
     | { kind: 'done'; result: SnsConfirmResult }
     | { kind: 'error'; message: string }
   >({ kind: 'idle' });
-  if (!isSnsConfirmation(delivery)) return null;
+  if (!isSnsConfirmation(delivery, providers)) return null;
 
   async function confirm() {
     setState({ kind: 'busy' });

@@ -1,50 +1,53 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountSaveInput, AccountView } from '../../../../electron/contract/subscriptions';
 import { useServices } from '../../app-context';
+import type { ApiSubscriptionInfo, ApiSubscriptionProvider } from '../providers/provider-catalog';
 
 /** Provider accounts: settings listed, passwords and tokens only ever written. */
 export function AccountsSection({
   accounts,
+  providers,
   onChanged,
 }: {
   accounts: AccountView[];
+  /** Providers with a subscription API, with the account fields each declares. */
+  providers: readonly ApiSubscriptionProvider[];
   onChanged: () => void;
 }) {
   const { api } = useServices();
-  const [provider, setProvider] = useState<'preservica' | 'keyclic'>('preservica');
-  const [fields, setFields] = useState({
-    server: '',
-    username: '',
-    password: '',
-    tenant: '',
-    token: '',
-    organization: '',
-  });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const provider = providers.find((item) => item.id === chosen) ?? providers[0];
+  const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof fields, value: string) =>
-    setFields((f) => ({ ...f, [key]: value }));
+  const set = (key: string, value: string) => setFields((f) => ({ ...f, [key]: value }));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const input: AccountSaveInput =
-      provider === 'preservica'
-        ? {
-            provider,
-            server: fields.server,
-            username: fields.username,
-            password: fields.password,
-            ...(fields.tenant ? { tenant: fields.tenant } : {}),
-          }
-        : {
-            provider,
-            server: fields.server,
-            token: fields.token,
-            organization: fields.organization,
-          };
+    if (!provider) return;
+    // Only this provider's fields, and no empty optional one (the engine checks the rest).
+    const values = Object.fromEntries(
+      provider.subscription.accountFields.flatMap((field) => {
+        const value = fields[field.name] ?? '';
+        return value === '' && field.optional ? [] : [[field.name, value]];
+      }),
+    );
+    const input: AccountSaveInput = { ...values, provider: provider.id };
     const result = await api.call('accounts:save', input);
     if (!result.ok) return setError(result.error.message);
     setError(null);
-    setFields((f) => ({ ...f, password: '', token: '' }));
+    // Secrets are written once and never kept in the form.
+    setFields((f) =>
+      Object.fromEntries(
+        Object.entries(f).filter(
+          ([name]) =>
+            !providers.some((item) =>
+              item.subscription.accountFields.some(
+                (field) => field.name === name && field.kind === 'secret',
+              ),
+            ),
+        ),
+      ),
+    );
     onChanged();
   };
   const remove = async (id: string) => {
@@ -52,15 +55,15 @@ export function AccountsSection({
     if (!result.ok) setError(result.error.message);
     onChanged();
   };
-  const input = (key: keyof typeof fields, label: string, type = 'text') => (
-    <label className="form-field">
-      <span className="form-label">{label}</span>
+  const input = (field: ApiSubscriptionInfo['accountFields'][number]) => (
+    <label className="form-field" key={field.name}>
+      <span className="form-label">{field.label}</span>
       <input
         className="search-input"
-        data-testid={`account-${key}`}
-        type={type}
-        value={fields[key]}
-        onChange={(event) => set(key, event.target.value)}
+        data-testid={`account-${field.name}`}
+        type={field.kind === 'secret' ? 'password' : field.kind === 'url' ? 'url' : 'text'}
+        value={fields[field.name] ?? ''}
+        onChange={(event) => set(field.name, event.target.value)}
       />
     </label>
   );
@@ -93,26 +96,17 @@ export function AccountsSection({
           <select
             className="select"
             data-testid="account-provider"
-            value={provider}
-            onChange={(event) => setProvider(event.target.value as typeof provider)}
+            value={provider?.id ?? ''}
+            onChange={(event) => setChosen(event.target.value)}
           >
-            <option value="preservica">Preservica</option>
-            <option value="keyclic">Keyclic</option>
+            {providers.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
           </select>
         </label>
-        {input('server', 'Server', 'url')}
-        {provider === 'preservica' ? (
-          <>
-            {input('username', 'Username')}
-            {input('password', 'Password', 'password')}
-            {input('tenant', 'Tenant (optional)')}
-          </>
-        ) : (
-          <>
-            {input('token', 'API token', 'password')}
-            {input('organization', 'Organization id')}
-          </>
-        )}
+        {provider?.subscription.accountFields.map(input)}
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountView, SubscriptionStep } from '../../../../electron/contract/subscriptions';
 import { useServices } from '../../app-context';
-import { KEYCLIC_EVENT_SUGGESTIONS, PRESERVICA_TRIGGER_SUGGESTIONS } from './known-events';
+import type { ApiSubscriptionProvider } from '../providers/provider-catalog';
 
 const STEP_LABELS: Record<SubscriptionStep['step'], string> = {
   'request-sent': 'Request sent',
@@ -11,12 +11,15 @@ const STEP_LABELS: Record<SubscriptionStep['step'], string> = {
   failed: 'Failed',
 };
 
-/** One-click subscription: Preservica's challenge is answered while the steps show live. */
+/** One-click subscription: a provider's challenge (Preservica's) is answered while the steps show live. */
 export function CreateSubscription({
   accounts,
+  providers,
   onCreated,
 }: {
   accounts: AccountView[];
+  /** Providers with a subscription API: the event field's label and suggestions. */
+  providers: readonly ApiSubscriptionProvider[];
   onCreated: () => void;
 }) {
   const { api } = useServices();
@@ -28,8 +31,8 @@ export function CreateSubscription({
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const account = accounts.find((item) => item.id === accountId) ?? accounts[0];
-  const suggestions =
-    account?.provider === 'keyclic' ? KEYCLIC_EVENT_SUGGESTIONS : PRESERVICA_TRIGGER_SUGGESTIONS;
+  const subscription = providers.find((item) => item.id === account?.provider)?.subscription;
+  const suggestions = subscription?.eventSuggestions ?? [];
 
   useEffect(() => {
     if (!runId) return;
@@ -39,7 +42,12 @@ export function CreateSubscription({
   }, [api, runId]);
 
   if (accounts.length === 0)
-    return <p className="muted">Save a Preservica or Keyclic account to subscribe.</p>;
+    return (
+      <p className="muted">
+        Save {providers.length > 0 ? `a ${providers.map((item) => item.name).join(' or ')}` : 'an'}{' '}
+        account to subscribe.
+      </p>
+    );
 
   const submit = async (formEvent: FormEvent) => {
     formEvent.preventDefault();
@@ -93,9 +101,7 @@ export function CreateSubscription({
           />
         </label>
         <label className="form-field">
-          <span className="form-label">
-            {account?.provider === 'keyclic' ? 'Event' : 'Trigger'}
-          </span>
+          <span className="form-label">{subscription?.eventLabel ?? 'Event'}</span>
           <input
             className="search-input"
             data-testid="subscribe-event"

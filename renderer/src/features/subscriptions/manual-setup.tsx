@@ -2,15 +2,18 @@ import { useState } from 'react';
 import type { ManualSetupView } from '../../../../electron/contract/subscriptions';
 import { useServices } from '../../app-context';
 import { CopyButton } from '../common/copy-button';
+import type { ProviderInfo } from '../../../../electron/contract/capture-rules';
 
 type WaitState =
   { kind: 'idle' } | { kind: 'waiting' } | { kind: 'arrived'; id: string } | { kind: 'timeout' };
 
-/** Kanboard and Phraseanet have no API: where to paste the URL, then proof by the first delivery. */
-export function ManualSetup() {
+/** Providers with no API (Kanboard, Phraseanet): where to paste the URL, then proof by the first delivery. */
+export function ManualSetup({ providers }: { providers: readonly ProviderInfo[] }) {
   const { api } = useServices();
-  const [provider, setProvider] = useState<'kanboard' | 'phraseanet'>('kanboard');
-  const [endpointPath, setEndpointPath] = useState('/kanboard');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const provider = chosen ?? providers[0]?.id ?? '';
+  const [editedPath, setEndpointPath] = useState<string | null>(null);
+  const endpointPath = editedPath ?? `/${provider}`;
   const [setup, setSetup] = useState<ManualSetupView | null>(null);
   const [wait, setWait] = useState<WaitState>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +41,9 @@ export function ManualSetup() {
 
   return (
     <div className="subscriptions-block" data-testid="manual-setup">
-      <h3 className="panel-subtitle">Kanboard / Phraseanet (set up by hand)</h3>
+      <h3 className="panel-subtitle">
+        {providers.map((item) => item.name).join(' / ')} (set up by hand)
+      </h3>
       <div className="tunnel-form">
         <label className="form-field">
           <span className="form-label">Provider</span>
@@ -47,13 +52,15 @@ export function ManualSetup() {
             data-testid="manual-provider"
             value={provider}
             onChange={(e) => {
-              const next = e.target.value as typeof provider;
-              setProvider(next);
-              setEndpointPath(`/${next}`);
+              setChosen(e.target.value);
+              setEndpointPath(null);
             }}
           >
-            <option value="kanboard">Kanboard</option>
-            <option value="phraseanet">Phraseanet</option>
+            {providers.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="form-field">
@@ -71,7 +78,7 @@ export function ManualSetup() {
             className="button button-small"
             data-testid="manual-show"
             onClick={() => void show()}
-            disabled={wait.kind === 'waiting'}
+            disabled={wait.kind === 'waiting' || provider === ''}
           >
             Show the steps
           </button>

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountView, SubscriptionsList } from '../../../../electron/contract/subscriptions';
 import { useServices } from '../../app-context';
+import {
+  apiSubscriptionProviders,
+  manualSubscriptionProviders,
+  useProviderCatalog,
+} from '../providers/provider-catalog';
 import { AccountsSection } from './accounts-section';
 import { CreateSubscription } from './create-subscription';
 import { ManualSetup } from './manual-setup';
@@ -12,6 +17,8 @@ export function SubscriptionsPanel() {
   const [accounts, setAccounts] = useState<AccountView[]>([]);
   const [list, setList] = useState<SubscriptionsList | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const catalog = useProviderCatalog();
+  const apiProviders = apiSubscriptionProviders(catalog);
 
   // Bumped to list again (after a change here, or a re-point pushed by the engine).
   const [version, setVersion] = useState(0);
@@ -47,10 +54,10 @@ export function SubscriptionsPanel() {
           {error}
         </p>
       )}
-      <CreateSubscription accounts={accounts} onCreated={refresh} />
+      <CreateSubscription accounts={accounts} providers={apiProviders} onCreated={refresh} />
       <SubscriptionList list={list} onChanged={refresh} />
-      <ManualSetup />
-      <AccountsSection accounts={accounts} onChanged={refresh} />
+      <ManualSetup providers={manualSubscriptionProviders(catalog)} />
+      <AccountsSection accounts={accounts} providers={apiProviders} onChanged={refresh} />
     </section>
   );
 }

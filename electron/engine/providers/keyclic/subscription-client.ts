@@ -1,7 +1,15 @@
-import { HOOKSCOPE_VERSION } from '../version';
-import type { KeyclicConnection } from './accounts';
-import { callHttp, serverMessageOf, type HttpCall } from './http-call';
-import { failed, succeeded, type SubscriptionResult } from './result';
+import { callHttp, serverMessageOf, type HttpCall } from '../../subscriptions/http-call';
+import { failed, succeeded, type SubscriptionResult } from '../../subscriptions/result';
+import { HOOKSCOPE_VERSION } from '../../version';
+
+/** What it takes to call Keyclic's API, token included (never persisted in this shape). */
+export interface KeyclicConnection {
+  /** Base URL, e.g. https://api.keyclic.com */
+  server: string;
+  token: string;
+  /** Keyclic webhooks belong to an organization (uuid). */
+  organization: string;
+}
 
 /*
  * Keyclic's webhook API as described by keyclic-sdk swagger.json (Keyclic/keyclic-sdk@836e5b9b,

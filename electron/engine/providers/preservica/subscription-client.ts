@@ -1,12 +1,12 @@
-import { PRESERVICA_TRIGGERS } from '../providers/preservica/events';
-import type { PreservicaConnection } from './accounts';
-import { serverMessageOf } from './http-call';
+import { serverMessageOf } from '../../subscriptions/http-call';
+import { failed, succeeded, type SubscriptionResult } from '../../subscriptions/result';
+import { PRESERVICA_TRIGGERS } from './events';
 import {
   createPreservicaSession,
   type AuthorizedReply,
+  type PreservicaConnection,
   type PreservicaSessionOptions,
-} from './preservica-session';
-import { failed, succeeded, type SubscriptionResult } from './result';
+} from './subscription-session';
 
 /** Preservica's webhook API (pyPreservica webHooksAPI.py BASE_ENDPOINT + '/subscriptions'). */
 const SUBSCRIPTIONS_PATH = '/api/webhook/subscriptions';

@@ -1,7 +1,21 @@
-import { HOOKSCOPE_VERSION } from '../version';
-import type { PreservicaConnection } from './accounts';
-import { callHttp, serverMessageOf, type HttpCall, type HttpReply } from './http-call';
-import { failed, succeeded, type SubscriptionResult } from './result';
+import {
+  callHttp,
+  serverMessageOf,
+  type HttpCall,
+  type HttpReply,
+} from '../../subscriptions/http-call';
+import { failed, succeeded, type SubscriptionResult } from '../../subscriptions/result';
+import { HOOKSCOPE_VERSION } from '../../version';
+
+/** What it takes to call Preservica's API, password included (never persisted in this shape). */
+export interface PreservicaConnection {
+  /** Base URL, e.g. https://eu.preservica.com */
+  server: string;
+  username: string;
+  password: string;
+  /** Preservica's login finds the tenant itself when the user belongs to only one. */
+  tenant?: string;
+}
 
 /*
  * How Preservica hands out API tokens, as pyPreservica does it (carj/pyPreservica@dd3097fd,

@@ -1,15 +1,10 @@
-import type { ChallengeWatch } from './challenge-watch';
-import type { PreservicaClient, PreservicaSubscription } from './preservica-client';
-import { failed, type SubscriptionError, type SubscriptionResult } from './result';
-
-export type SubscribeStepName =
-  'request-sent' | 'challenge-received' | 'challenge-answered' | 'subscription-created' | 'failed';
-
-export interface SubscribeStep {
-  step: SubscribeStepName;
-  /** One sentence for the person watching. */
-  detail: string;
-}
+import {
+  failed,
+  type SubscriptionError,
+  type SubscriptionResult,
+} from '../../subscriptions/result';
+import type { SubscribeProgress, SubscribeStep, SubscribeStepName } from '../types';
+import type { PreservicaClient, PreservicaSubscription } from './subscription-client';
 
 export interface PreservicaSubscribeOptions {
   client: PreservicaClient;
@@ -20,8 +15,8 @@ export interface PreservicaSubscribeOptions {
   secret: string;
   includeIdentifiers?: boolean;
   onStep?: (step: SubscribeStep) => void;
-  /** When given, challenges reported on `path` are fed to this run for its duration. */
-  challenges?: { watch: ChallengeWatch; path: string };
+  /** When given, challenges the receiver saw on the endpoint are fed to this run for its duration. */
+  watchChallenges?: SubscribeProgress['watchChallenges'];
 }
 
 export interface SubscribeRun {
@@ -53,7 +48,7 @@ export function runPreservicaSubscribe(options: PreservicaSubscribeOptions): Sub
       );
   }
 
-  const stopWatching = options.challenges?.watch.watch(options.challenges.path, onChallenge);
+  const stopWatching = options.watchChallenges?.(onChallenge);
 
   const done = (async (): Promise<SubscriptionResult<PreservicaSubscription>> => {
     emit(
@@ -86,7 +81,12 @@ export function runPreservicaSubscribe(options: PreservicaSubscribeOptions): Sub
       );
       return outcome;
     }
-    const explained = explainFailure(outcome.error, seen, url, options.challenges !== undefined);
+    const explained = explainFailure(
+      outcome.error,
+      seen,
+      url,
+      options.watchChallenges !== undefined,
+    );
     emit('failed', explained.error.message);
     return explained;
   })();
