@@ -8,7 +8,11 @@ export const HANDSHAKE_HELP = `Usage: hookscope handshake --provider P --to URL 
 
 Acts as the provider subscribing: sends its handshake (Preservica challengeCode, Twitter CRC,
 Zoom url_validation, Slack url_verification, Meta hub.challenge, ...) to URL and judges the answer
-as the provider would. Redirects are not followed (providers do not follow them).
+as the provider would. Redirects are not followed (providers do not follow them). The expected
+value comes from the same function Hookscope's own receiver answers with (providers/<id>/handshake.ts).
+The answer is read from the raw bytes and leniently, as providers do: a malformed header line or a
+wrong Content-Type does not hide the verdict, and is named ("header line 3 is not a valid HTTP
+header: \`application/json: text/plain\`").
 
 Options:
   --provider P           ${handshakePlays.map((play) => play.provider).join(', ')}

@@ -32,6 +32,11 @@ Options:
   --max-body-bytes N     larger bodies get 413 and a truncated record (default 25 MiB)
   --durability MODE      commit (default: an answered delivery survives a crash of Hookscope)
                          or fsync (also survives a power loss; each answer waits for the disk)
+  --arm-handshakes MIN   answer subscription challenges (handshakes) for MIN minutes from start on
+                         every endpoint with handshakes on (default: 10 for --config endpoints,
+                         none for endpoints saved earlier; 0: none). Outside a window challenges get
+                         403 and a record saying why, except Twitter CRC and Zoom, which re-validate
+                         by themselves; see README "Handshakes and the signing oracle"
   -h, --help             show this help
 
 ${TUNNEL_HELP}With --tunnel, the ready line waits for the tunnel's first attempt (at most --tunnel-timeout):
@@ -39,7 +44,33 @@ ${TUNNEL_HELP}With --tunnel, the ready line waits for the tunnel's first attempt
 on locally while the tunnel keeps retrying, unless --tunnel-required (then exit 1).
 `;
 
-const SERVE_OPTIONS = { ...ENGINE_OPTIONS, open: { type: 'boolean' }, ...TUNNEL_OPTIONS } as const;
+const SERVE_OPTIONS = {
+  ...ENGINE_OPTIONS,
+  open: { type: 'boolean' },
+  'arm-handshakes': { type: 'string' },
+  ...TUNNEL_OPTIONS,
+} as const;
+
+/** `--arm-handshakes MINUTES` as milliseconds, or null when not given. */
+export function armHandshakesMs(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const minutes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(minutes) || minutes < 0 || minutes > 7 * 24 * 60) {
+    throw new UsageError(
+      `--arm-handshakes must be a number of minutes from 0 to 10080, got "${value}"`,
+    );
+  }
+  return Math.round(minutes * 60_000);
+}
+
+/** Opens (or, with 0, closes) the handshake window of every endpoint that has handshakes on. */
+function armHandshakes(engine: Engine, ms: number): void {
+  for (const endpoint of engine.endpoints()) {
+    if (!endpoint.handshake) continue;
+    if (ms > 0) engine.captureRules.arm(endpoint.path, ms);
+    else engine.captureRules.disarm(endpoint.path);
+  }
+}
 
 export async function serveCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, SERVE_OPTIONS);
@@ -48,6 +79,7 @@ export async function serveCommand(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const settings = engineSettings(values);
+  const armMs = armHandshakesMs(values['arm-handshakes']);
   const tunnelRequest = tunnelRequestFromFlags(values);
   if (settings.uiPort !== 0 && settings.uiPort === settings.receiverPort) {
     throw new UsageError(
@@ -56,6 +88,14 @@ export async function serveCommand(argv: readonly string[]): Promise<number> {
   }
   const shutdown = nextShutdownSignal();
   const engine = await startEngine(settings);
+  if (armMs !== null) {
+    armHandshakes(engine, armMs);
+    process.stderr.write(
+      armMs > 0
+        ? `hookscope: handshakes armed for ${armMs / 60_000} minutes\n`
+        : 'hookscope: handshakes not armed (only Twitter CRC and Zoom are answered)\n',
+    );
+  }
   let uiServer: UiServer | null;
   try {
     uiServer = await startBrowserUi(engine, settings.uiPort);

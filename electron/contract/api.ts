@@ -21,6 +21,8 @@ import {
   InspectorSettings,
 } from './inspector';
 import {
+  HandshakeArmInput,
+  HandshakeArmState,
   ProviderInfo,
   ReverifyInput,
   SchemaImportInput,
@@ -61,6 +63,7 @@ import {
   ReplayInput,
   RunScenariosInput,
   Scenario,
+  SentRequest,
 } from './sender';
 import type { CallName, EventName } from './names';
 import type { Result } from './result';
@@ -156,6 +159,12 @@ export const calls = {
     input: z.strictObject({ ids: z.array(z.string().min(1)).min(1).max(1000) }),
     output: z.object({ removed: z.number().int() }),
   },
+  /** Opens or closes an endpoint's handshake window (issue 13); answers the window's end. */
+  'handshakes:arm': { input: HandshakeArmInput, output: HandshakeArmState },
+  'handshakes:armed': {
+    input: z.strictObject({ endpoint: z.string().startsWith('/') }),
+    output: HandshakeArmState,
+  },
   // Tunnel (issue 5): only the receiver is ever tunnelled, never the UI port.
   'tunnel:start': { input: TunnelStartInput, output: TunnelInfo },
   'tunnel:stop': { input: NoInput, output: TunnelInfo },
@@ -221,6 +230,8 @@ export const calls = {
     }),
   },
   'forge:send': { input: ForgeInput, output: AttemptDetail },
+  /** The exact request forge:send would send (signed, Host and framing headers set), not sent. */
+  'forge:preview': { input: ForgeInput, output: SentRequest },
   'scenarios:list': { input: NoInput, output: z.array(Scenario) },
   /** Saves (or replaces by name) a scenario; secrets and signature headers are never saved. */
   'scenarios:save': { input: Scenario, output: Scenario },

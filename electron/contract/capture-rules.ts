@@ -9,6 +9,27 @@ export const ProviderInfo = z.object({
   canSign: z.boolean(),
   /** It has a subscription handshake Hookscope can answer (or, for SNS, confirm on request). */
   hasHandshake: z.boolean(),
+  /** Its subscription is confirmed only on request, from a delivery of `event` (AWS SNS). */
+  confirmOnRequest: z.object({ event: z.string(), note: z.string() }).optional(),
+  /** How webhooks get registered with it: through its API (accounts), or by hand (setup steps). */
+  subscription: z
+    .discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('api'),
+        accountFields: z.array(
+          z.object({
+            name: z.string(),
+            label: z.string(),
+            kind: z.enum(['text', 'url', 'secret']),
+            optional: z.boolean(),
+          }),
+        ),
+        eventLabel: z.string(),
+        eventSuggestions: z.array(z.string()),
+      }),
+      z.object({ kind: z.literal('manual') }),
+    ])
+    .optional(),
 });
 export type ProviderInfo = z.infer<typeof ProviderInfo>;
 
@@ -59,3 +80,23 @@ export const SnsConfirmResult = z.object({
   body: z.string(),
 });
 export type SnsConfirmResult = z.infer<typeof SnsConfirmResult>;
+
+/**
+ * Opens (minutes > 0) or closes (0) an endpoint's handshake window: challenges are answered only
+ * while it is open, except for providers that re-validate by themselves (Twitter CRC, Zoom).
+ */
+export const HandshakeArmInput = z.strictObject({
+  endpoint: z.string().startsWith('/'),
+  minutes: z
+    .number()
+    .min(0)
+    .max(7 * 24 * 60),
+});
+export type HandshakeArmInput = z.infer<typeof HandshakeArmInput>;
+
+export const HandshakeArmState = z.object({
+  endpoint: z.string(),
+  /** Epoch ms the window closes; null when the endpoint is not armed. */
+  armedUntil: z.number().nullable(),
+});
+export type HandshakeArmState = z.infer<typeof HandshakeArmState>;

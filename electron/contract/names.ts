@@ -28,6 +28,8 @@ export const CALL_NAMES = [
   'schemas:import',
   'schemas:list',
   'schemas:remove',
+  'handshakes:arm',
+  'handshakes:armed',
   // tunnel + subscriptions (issues 5, 8)
   'tunnel:start',
   'tunnel:stop',
@@ -53,6 +55,7 @@ export const CALL_NAMES = [
   'forge:templates',
   'forge:validate',
   'forge:send',
+  'forge:preview',
   'scenarios:list',
   'scenarios:save',
   'scenarios:delete',

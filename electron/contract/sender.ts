@@ -11,6 +11,9 @@ const HttpUrl = z
   .max(4096)
   .refine((text) => /^https?:\/\/[^/\s]+/i.test(text), 'must be an http:// or https:// URL');
 
+/** `length`: a Content-Length body; `chunked`: Transfer-Encoding: chunked (providers/types BodyFraming). */
+export const BodyFraming = z.enum(['length', 'chunked']);
+
 /** One forward rule of an endpoint: where its deliveries go once stored. */
 export const ForwardRule = z.strictObject({
   url: HttpUrl,
@@ -90,6 +93,8 @@ export const ReplayInput = z.strictObject({
   rawHeaders: RawHeaders.optional(),
   body: Bytes.optional(),
   resign: ResignInput.optional(),
+  /** How the body goes on the wire; absent: as captured (chunked stays chunked). */
+  framing: BodyFraming.optional(),
   /** Sending to Hookscope's own receiver or public URL is refused (`confirm-loop`) without this. */
   confirmLoop: z.boolean().optional(),
 });
@@ -108,9 +113,18 @@ export const ForgeInput = z.strictObject({
   sets: z.array(z.string()).optional(),
   /** Extra headers sent before the signature headers. */
   rawHeaders: RawHeaders.optional(),
+  /**
+   * Set after signing, by name (case-insensitive): replace the header in place, or append it. How the
+   * forge's headers panel edits any header that goes out, the signature header included.
+   */
+  headerOverrides: RawHeaders.optional(),
   /** Signs with this secret, or with the secret of this endpoint (path). Unsigned otherwise. */
   secret: z.string().min(1).optional(),
   secretFromEndpoint: z.string().optional(),
+  /** How the body goes on the wire; absent: as the provider sends it (Preservica: chunked). */
+  framing: BodyFraming.optional(),
+  /** Which bytes of a non-ASCII body are signed (Preservica): the UTF-8 bytes sent, or the latin-1 re-encoding. */
+  bodyEncoding: z.enum(['utf-8', 'latin-1']).optional(),
   confirmLoop: z.boolean().optional(),
 });
 export type ForgeInput = z.input<typeof ForgeInput>;
@@ -274,4 +288,8 @@ export const AttemptsDiffInput = z.strictObject({
   masks: z.array(z.string()).optional(),
 });
 
-export const LastTarget = z.object({ url: z.string().nullable() });
+export const LastTarget = z.object({
+  url: z.string().nullable(),
+  /** Targets used by replay, forge and bulk sends, newest first (the target dropdowns). */
+  recent: z.array(z.string()),
+});

@@ -5,6 +5,7 @@ export function badgeOf(verdict: Verdict | null): VerdictBadge {
   if (!verdict) return 'none';
   const failed =
     verdict.signature.status === 'invalid' ||
+    verdict.signature.status === 'forged-via-handshake' ||
     verdict.schema.status === 'invalid' ||
     verdict.health.some((finding) => finding.severity === 'error');
   if (failed) return 'fail';

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
-/** Outcome of checking a delivery's signature against the endpoint's secrets. */
-export const SignatureStatus = z.enum(['valid', 'invalid', 'missing', 'not-applicable']);
+/**
+ * Outcome of checking a delivery's signature against the endpoint's secrets. `forged-via-handshake`:
+ * the signature matches, but equals a handshake answer Hookscope gave, so anyone could have it.
+ */
+export const SignatureStatus = z.enum([
+  'valid',
+  'invalid',
+  'missing',
+  'not-applicable',
+  'forged-via-handshake',
+]);
 export type SignatureStatus = z.infer<typeof SignatureStatus>;
 
 export const SchemaError = z.object({ pointer: z.string(), message: z.string() });

@@ -133,6 +133,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     receiverUrl: () => receiver.url,
     previousPublicUrl: () => tunnel.history().at(-2)?.url ?? null,
     onError: reportError,
+    arm: (path, ms) => captureRules.arm(path, ms),
   });
 
   ownUrls = () => {
@@ -199,3 +200,4 @@ export { DEFAULT_LIMITS, TRUNCATED_KEEP_BYTES } from './receiver/types';
 export type { EndpointConfig, Receiver, ReceiverLimits, Responder } from './receiver/types';
 export type { Delivery, NewDelivery } from './delivery';
 export * from './export';
+export { repairCommand, repairDatabase, type RepairReport } from './store/integrity';

@@ -9,7 +9,9 @@ type CaptureRuleCalls =
   | 'sns:confirm'
   | 'schemas:import'
   | 'schemas:list'
-  | 'schemas:remove';
+  | 'schemas:remove'
+  | 'handshakes:arm'
+  | 'handshakes:armed';
 
 /** Providers, verdict recomputation, SNS confirmation and the user's own schemas. */
 export function createCaptureRuleHandlers(engine: Engine): Pick<Handlers, CaptureRuleCalls> {
@@ -27,5 +29,17 @@ export function createCaptureRuleHandlers(engine: Engine): Pick<Handlers, Captur
     'schemas:import': async (input) => rules.importSchemas(input),
     'schemas:list': async ({ endpoint }) => rules.listSchemas(endpoint),
     'schemas:remove': async ({ ids }) => ({ removed: await rules.removeSchemas(ids) }),
+    'handshakes:arm': async ({ endpoint, minutes }) => {
+      if (!engine.endpoints().some((item) => item.path === endpoint)) {
+        throw new ApiError('not-found', `no endpoint ${endpoint}`);
+      }
+      if (minutes > 0) rules.arm(endpoint, Math.round(minutes * 60_000));
+      else rules.disarm(endpoint);
+      return { endpoint, armedUntil: rules.armedUntil(endpoint) };
+    },
+    'handshakes:armed': async ({ endpoint }) => ({
+      endpoint,
+      armedUntil: rules.armedUntil(endpoint),
+    }),
   };
 }

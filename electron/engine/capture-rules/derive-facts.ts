@@ -6,6 +6,7 @@ import { readJsonBody } from '../inspect/json-body';
 import { checkSchema } from '../inspect/schema-check';
 import type { DeliveryInput } from '../providers/types';
 import type { EndpointConfig } from '../receiver/types';
+import { flagForgedViaHandshake } from './handshake-forgery';
 import { matchProvider } from './provider-match';
 import type { UserSchemaLookup } from './user-schemas';
 
@@ -14,6 +15,8 @@ export interface DeriveContext {
   userSchemas: UserSchemaLookup;
   /** The public base URL the sender used (Twilio signs it): the tunnel's, else the receiver's. */
   publicUrl?: (via: DeliveryVia) => string | null;
+  /** Digests of handshake answers given (handshake-guard.ts): a signature equal to one is forged. */
+  handshakeAnswers?: ReadonlySet<string>;
 }
 
 export interface DeriveTarget {
@@ -61,6 +64,7 @@ export function deriveFacts(target: DeriveTarget, ctx: DeriveContext): DerivedFa
     target.truncated,
     decoded,
   );
+  verdict.signature = flagForgedViaHandshake(verdict.signature, rawHeaders, ctx.handshakeAnswers);
   const userSchema = endpoint ? ctx.userSchemas.find(endpoint.path, event) : null;
   if (userSchema) {
     const parsed = readJsonBody(content.body);

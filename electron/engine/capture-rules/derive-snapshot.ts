@@ -2,6 +2,7 @@ import type { NewDelivery } from '../delivery';
 import type { EndpointConfig } from '../receiver/types';
 import type { DerivedFacts } from '../store/types';
 import { deriveFacts } from './derive-facts';
+import { digestSet } from './handshake-forgery';
 import { findUserSchema, type UserSchema } from './user-schema-lookup';
 
 /**
@@ -13,6 +14,8 @@ import { findUserSchema, type UserSchema } from './user-schema-lookup';
 export interface DeriveSnapshot {
   endpoints: readonly EndpointConfig[];
   schemas: readonly UserSchema[];
+  /** Digests of the handshake answers given so far (handshake-guard.ts). */
+  handshakeAnswers?: readonly string[];
 }
 
 export const EMPTY_DERIVE_SNAPSHOT: DeriveSnapshot = { endpoints: [], schemas: [] };
@@ -38,6 +41,7 @@ export function deriveFromSnapshot(
     {
       userSchemas: { find: (path, event) => findUserSchema(snapshot.schemas, path, event) },
       publicUrl: () => publicUrl,
+      handshakeAnswers: digestSet(snapshot.handshakeAnswers),
     },
   );
 }

@@ -105,7 +105,8 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
   const guard = createHandshakeGuard({ dataDir: options.dataDir });
   const armConfiguredMs = options.armConfiguredMs ?? DEFAULT_ARM_MS;
   if (armConfiguredMs > 0)
-    for (const endpoint of configured) if (endpoint.handshake) guard.arm(endpoint.path, armConfiguredMs);
+    for (const endpoint of configured)
+      if (endpoint.handshake) guard.arm(endpoint.path, armConfiguredMs);
   const snapshot = (): DeriveSnapshot => ({
     endpoints,
     schemas: userSchemas.all(),

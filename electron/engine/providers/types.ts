@@ -1,5 +1,6 @@
 import type { RawHeaders } from '../../contract/delivery';
 import type { SchemaError, SignatureStatus } from '../../contract/verdict';
+import type { SubscriptionResult } from '../subscriptions/result';
 
 /** The raw facts a provider looks at. Never a parsed or re-serialized body. */
 export interface DeliveryInput {
@@ -60,6 +61,13 @@ export interface HandshakeAnswer {
   body: string;
   /** Human-readable: "answered Preservica challenge with HMAC-SHA256". */
   description: string;
+  /**
+   * Set when the challenge was refused unanswered because its value could be a signing input
+   * (issue 13: the handshake must never sign attacker-chosen text): why, in one sentence.
+   */
+  unsafe?: string;
+  /** A value computed under the delivery-signing secret (HMAC handshakes): its digest is kept to flag forgeries. */
+  signedValue?: string;
 }
 
 export interface HandshakeConfig {
@@ -131,11 +139,162 @@ export interface Provider {
   handshake?(delivery: DeliveryInput, config: HandshakeConfig): HandshakeAnswer | null;
   /** Plays this provider's handshake against a URL (`hookscope handshake`, the Send view). */
   handshakePlay?: HandshakePlay;
+  /**
+   * The challenge value when this request is one of the provider's subscription challenges, else
+   * null: lets a running subscribe flow show "challenge received / answered" as a step.
+   */
+  challengeOf?(request: Pick<DeliveryInput, 'method' | 'target'>): string | null;
+  /**
+   * Set when the provider re-validates on its own schedule (Twitter CRC hourly, Zoom every 72 h):
+   * its challenges are answered outside an armed window, relying on the shape checks. Says when.
+   */
+  handshakeRevalidates?: string;
   /** The headers and framing the provider sends with an event (forge). Default: JSON over Content-Length. */
   forge?(context: ForgeContext): ForgeShape;
   events: readonly EventDefinition[];
   /** Other spellings of event names, mapped to a name in `events` (Keyclic's `report_created`). */
   eventAliases?: Readonly<Record<string, string>>;
+  /** How webhooks get registered with this provider: through its API, or by hand. */
+  subscription?: SubscriptionCapability;
+  /**
+   * A subscription confirmed only when the person asks, from the delivery of this event (AWS SNS
+   * SubscriptionConfirmation: a GET to its SubscribeURL). `note` says so in the endpoint editor.
+   */
+  confirmOnRequest?: { event: string; note: string };
 }
+
+/*
+ * Subscriptions. Everything the subscription service, the CLI and the UI know about registering a
+ * webhook with a provider comes through these types: none of them names a provider.
+ */
+
+/**
+ * One field of a provider account: an input of the connect form, a CLI flag `--<name>` and an
+ * environment variable. Accounts are flat string records keyed by these names.
+ */
+export interface AccountField {
+  name: string;
+  label: string;
+  /** `url`: normalized to `https://host` (the API base). `secret`: kept in the vault, never listed. */
+  kind: 'text' | 'url' | 'secret';
+  optional?: boolean;
+  /** Environment variable the CLI reads when the flag is absent. */
+  env?: string;
+  /** Used when neither the flag nor the environment gives a value. */
+  default?: string;
+  maxLength: number;
+}
+
+/** An account's fields (the secret one included), keyed by AccountField.name. */
+export type AccountSettings = Readonly<Record<string, string>>;
+
+/** A subscription as the provider lists it. */
+export interface RemoteSubscription {
+  id: string;
+  url: string | null;
+  /** The event (trigger) in the provider API's own spelling. */
+  event: string | null;
+}
+
+export type SubscribeStepName =
+  'request-sent' | 'challenge-received' | 'challenge-answered' | 'subscription-created' | 'failed';
+
+export interface SubscribeStep {
+  step: SubscribeStepName;
+  /** One sentence for the person watching. */
+  detail: string;
+}
+
+export interface SubscribeRequest {
+  /** The full URL the provider will call. */
+  url: string;
+  /** As the user gave it; the client maps it to the API's spelling. */
+  event: string;
+  /** The endpoint's secret, when the capability says the provider needs one. */
+  secret?: string;
+  includeIdentifiers?: boolean;
+}
+
+export interface SubscribeProgress {
+  onStep?(step: SubscribeStep): void;
+  /**
+   * Feeds handshake challenges the receiver saw on the endpoint during the call (a provider that
+   * challenges the URL while its API call is pending); returns the function that stops it.
+   */
+  watchChallenges?(listener: (code: string, answered: boolean) => void): () => void;
+}
+
+/** A provider API client bound to one account. Never throws: failures are results. */
+export interface SubscriptionConnection {
+  readonly server: string;
+  list(): Promise<SubscriptionResult<RemoteSubscription[]>>;
+  /** Refuses (code `duplicate`) when the same event already goes to the same URL. */
+  subscribe(
+    request: SubscribeRequest,
+    progress?: SubscribeProgress,
+  ): Promise<SubscriptionResult<RemoteSubscription>>;
+  unsubscribe(remoteId: string): Promise<SubscriptionResult<void>>;
+  /** Moves a subscription in place. Absent: re-pointing subscribes the new URL, then removes the old one. */
+  update?(
+    remoteId: string,
+    changes: { url: string },
+  ): Promise<SubscriptionResult<RemoteSubscription>>;
+}
+
+/** A provider whose webhooks Hookscope registers through its API. */
+export interface ApiSubscription {
+  kind: 'api';
+  /** `server` is always one of them (kind `url`), and exactly one has kind `secret`. */
+  accountFields: readonly AccountField[];
+  /** The account's "who" in its default id (`<provider>:<who>:<server>`) and in lists. */
+  accountLabel(settings: AccountSettings): string;
+  /** The CLI flag (`--trigger`, `--event`) and UI label of what is subscribed to. */
+  eventFlag: string;
+  eventLabel: string;
+  /** Suggestions for the event field (the client checks and explains a wrong one). */
+  eventSuggestions: readonly string[];
+  /** The event name as the API spells it (Keyclic: camelCase for `report_created`). */
+  apiEvent(event: string): string;
+  /**
+   * What the endpoint must do while subscribing. `handshake`: the provider challenges the URL with
+   * the shared secret during the call, so the endpoint must have this provider, handshakes on and
+   * a secret (generated when missing), given to `subscribe` as `secret`.
+   */
+  endpoint: { handshake: boolean };
+  /** Whether `unsubscribe --all` is offered (the provider lists every subscription of the account). */
+  unsubscribeAll: boolean;
+  connect(
+    settings: AccountSettings,
+    options?: { timeoutMs?: number; now?: () => number },
+  ): SubscriptionConnection;
+}
+
+/** What a person does by hand in a provider that has no webhook API. */
+export interface ManualSetup {
+  provider: string;
+  title: string;
+  /** In order; each one action in the provider's UI. */
+  steps: string[];
+  /** Values to copy, shown with a copy button. */
+  copy: { label: string; value: string }[];
+  notes: string[];
+}
+
+export interface ManualSetupInput {
+  /** e.g. https://abc.ngrok.app (no trailing slash needed) */
+  publicUrl: string;
+  /** e.g. /kanboard */
+  endpointPath: string;
+  /** The endpoint's settings, when it exists (a token the provider must show, ...). */
+  endpoint?: { secrets?: readonly string[]; options?: Readonly<Record<string, unknown>> };
+}
+
+/** A provider with no webhook API: Hookscope says where to paste the URL and waits for a delivery. */
+export interface ManualSubscription {
+  kind: 'manual';
+  setup(input: ManualSetupInput): ManualSetup;
+}
+
+export type SubscriptionCapability = ApiSubscription | ManualSubscription;
 
 export type { SchemaError };

@@ -20,16 +20,17 @@ import type { Delivery } from '../delivery';
 import { diffMessages } from '../inspect/diff';
 import { checkSchema } from '../inspect/schema-check';
 import { allProviders, findProvider } from '../providers/registry';
-import type { Provider } from '../providers/types';
+import type { EventDefinition, Provider } from '../providers/types';
 import type { EndpointConfig } from '../receiver/types';
 import type { DeliveryStore } from '../store/types';
 import type { AttemptsStore, NewAttempt } from './attempts-store';
 import { runBulk } from './bulk';
-import { forgeEvent } from './forge';
+import { forgeEvent, resolveEvent } from './forge';
 import type { Forwarder } from './forwarder';
 import { findHandshakePlay, handshakePlays } from './handshake-plays';
 import { playHandshake } from './handshake-player';
-import { headersForSending } from './hop-by-hop';
+import { overrideHeaders } from './header-overrides';
+import { framingOf, headersForSending } from './hop-by-hop';
 import { openLastTarget, type LastTarget } from './last-target';
 import { guardAgainstLoop, type OwnUrls } from './loop-guard';
 import { providerBudgetMs } from './provider-budgets';
@@ -89,6 +90,18 @@ export interface SenderService {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * A schema as the templates list carries it. Catalogue schemas (GitHub's) are a `$ref` into one
+ * shared `components` document of ~610 KB: repeated for each of 258 events it made this answer
+ * ~160 MB of JSON. Templates are validated in the engine (validateTemplate), so the list omits it.
+ */
+function listedSchema(schema: Record<string, unknown> | undefined): Record<string, unknown> | null {
+  if (!schema) return null;
+  if (!('components' in schema)) return schema;
+  const { components: _shared, ...own } = schema;
+  return own;
+}
 
 export function createSenderService(options: SenderServiceOptions): SenderService {
   const { store, attempts } = options;
@@ -151,13 +164,14 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
     const outcome = await sendExact(request, { timeoutMs });
     let sent = request;
     try {
-      // Record what went on the wire: Host and Content-Length as sendExact fixed them.
+      // Record what went on the wire: Host and the framing header as sendExact fixed them.
       sent = {
         ...request,
         rawHeaders: headersForSending(
           request.rawHeaders,
           new URL(request.url),
           request.body.length,
+          framingOf(request),
         ),
       };
     } catch {
@@ -204,14 +218,18 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
     }
   }
 
+  /** The event a name or alias stands for; the error lists every valid spelling. */
+  function eventOf(provider: Provider, name: string): EventDefinition {
+    try {
+      return resolveEvent(provider, name);
+    } catch (error) {
+      throw new SenderError('invalid-input', (error as Error).message);
+    }
+  }
+
   function buildForge(input: Parsed<typeof ForgeInput>): OutgoingRequest {
     const provider = providerOf(input.provider);
-    if (!provider.events.some((event) => event.name === input.event)) {
-      throw new SenderError(
-        'invalid-input',
-        `provider "${provider.id}" has no event "${input.event}"; known: ${provider.events.map((e) => e.name).join(', ')}`,
-      );
-    }
+    eventOf(provider, input.event);
     const secret =
       input.secret ??
       (input.secretFromEndpoint ? endpointSecret(input.secretFromEndpoint) : undefined);
@@ -219,7 +237,7 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
       throw new SenderError('invalid-input', `provider "${provider.id}" does not sign requests`);
     }
     try {
-      return forgeEvent({
+      const request = forgeEvent({
         provider,
         event: input.event,
         url: input.url,
@@ -227,7 +245,15 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
         sets: input.sets,
         extraHeaders: input.rawHeaders,
         secret,
+        ...(input.bodyEncoding === undefined
+          ? {}
+          : { signOptions: { bodyEncoding: input.bodyEncoding } }),
       });
+      // Headers edited in the forge's headers panel win over the provider's, signature included.
+      const edited = input.headerOverrides?.length
+        ? { ...request, rawHeaders: overrideHeaders(request.rawHeaders, input.headerOverrides) }
+        : request;
+      return input.framing ? { ...edited, framing: input.framing } : edited;
     } catch (error) {
       if (error instanceof SenderError) throw error;
       // A bad --set pointer or value: the user's input, said plainly.
@@ -266,7 +292,13 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
       const resign = input.resign ? resigning(delivery, input.resign) : undefined;
       const request = buildReplay(
         delivery,
-        { url, method: input.method, rawHeaders: input.rawHeaders, body: input.body },
+        {
+          url,
+          method: input.method,
+          rawHeaders: input.rawHeaders,
+          body: input.body,
+          framing: input.framing,
+        },
         resign,
       );
       lastTarget.set(url);
@@ -284,12 +316,7 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
 
     validateTemplate(providerId, eventName, text) {
       const provider = providerOf(providerId);
-      const event = provider.events.find((e) => e.name === eventName);
-      if (!event)
-        throw new SenderError(
-          'invalid-input',
-          `provider "${provider.id}" has no event "${eventName}"`,
-        );
+      const event = eventOf(provider, eventName);
       let document: unknown;
       try {
         document = JSON.parse(text);
@@ -324,7 +351,7 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
             name: event.name,
             description: event.description,
             template: event.template,
-            schema: event.schema ?? null,
+            schema: listedSchema(event.schema),
           })),
         };
       });
@@ -332,12 +359,7 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
 
     saveScenario(scenario) {
       const provider = providerOf(scenario.provider);
-      if (!provider.events.some((event) => event.name === scenario.event)) {
-        throw new SenderError(
-          'invalid-input',
-          `provider "${provider.id}" has no event "${scenario.event}"`,
-        );
-      }
+      eventOf(provider, scenario.event);
       if (scenario.body !== undefined) parseTemplateText(scenario.body);
       return scenarios.save(scenario);
     },

@@ -16,21 +16,19 @@ import {
   accountSecretKey,
   AccountError,
   createAccountBook,
-  createKeyclicClient,
-  createPreservicaClient,
   createRepointer,
   createSubscriptionRegistry,
-  kanboardSetup,
   movedUrl,
-  phraseanetSetup,
-  runPreservicaSubscribe,
+  requireApiSubscriber,
+  requireManualSubscriber,
+  SubscriptionCapabilityError,
   waitForFirstDelivery,
   webhookUrl,
+  type ApiSubscriber,
   type ChallengeWatch,
-  type KeyclicConnection,
-  type PreservicaConnection,
   type ProviderAccount,
   type ProviderConnection,
+  type SubscriptionConnection,
 } from '../subscriptions';
 import { SubscriptionServiceError, toServiceError } from './subscription-errors';
 import { createSubscriptionSettings } from './subscription-settings';
@@ -49,6 +47,8 @@ export interface SubscriptionServiceOptions {
   receiverUrl(): string;
   /** The public URL before the last change, or null. */
   previousPublicUrl(): string | null;
+  /** Arms an endpoint's handshake answers for `ms` (capture rules), while a subscribe flow runs. */
+  arm?(path: string, ms: number): void;
   onError: (error: Error, context: string) => void;
 }
 
@@ -89,11 +89,20 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
       throw error;
     }
   }
-  const preservicaClient = (accountId: string) =>
-    createPreservicaClient(connectionOf(accountId) as PreservicaConnection);
-  const keyclicClient = (accountId: string) =>
-    createKeyclicClient(connectionOf(accountId) as KeyclicConnection);
-  const repointer = createRepointer({ registry, preservicaClient, keyclicClient });
+  /** The account's provider API capability; the account file only holds providers that have one. */
+  function subscriberOf(account: ProviderAccount): ApiSubscriber {
+    try {
+      return requireApiSubscriber(account.provider);
+    } catch (error) {
+      if (error instanceof SubscriptionCapabilityError) throw fail('invalid-input', error.message);
+      throw error;
+    }
+  }
+  const connect = (accountId: string): SubscriptionConnection => {
+    const connection = connectionOf(accountId);
+    return requireApiSubscriber(connection.provider).api.connect(connection);
+  };
+  const repointer = createRepointer({ registry, connection: connect });
 
   function accountView(account: ProviderAccount): AccountView {
     return { ...account, secretSaved: vault.get(accountSecretKey(account.id)) !== null };
@@ -106,22 +115,25 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
   }
 
   /**
-   * The endpoint a Preservica subscription lands on, and its shared secret. A missing endpoint is
-   * created (Preservica provider, handshakes on, a fresh secret): the subscription is one click.
+   * The endpoint a subscription lands on, and its shared secret when the provider challenges the URL
+   * with one during the call (its capability's `endpoint.handshake`). A missing endpoint is created
+   * (this provider, handshakes on, a fresh secret): the subscription is one click.
    */
-  function preservicaEndpoint(path: string): { secret: string } {
+  function prepareEndpoint(subscriber: ApiSubscriber, path: string): { secret?: string } {
+    if (!subscriber.api.endpoint.handshake) return {};
+    const { provider } = subscriber;
     const current = options.endpoints();
     const existing = current.find((endpoint) => endpoint.path === path);
-    if (existing && existing.provider !== 'preservica') {
+    if (existing && existing.provider !== provider.id) {
       throw fail(
         'invalid-input',
-        `The endpoint ${path} is set up for ${existing.provider ?? 'no provider'}; Preservica's challenge would not be answered there. Use another path or switch it to Preservica.`,
+        `The endpoint ${path} is set up for ${existing.provider ?? 'no provider'}; ${provider.name}'s challenge would not be answered there. Use another path or switch it to ${provider.name}.`,
       );
     }
     if (existing && existing.handshake === false) {
       throw fail(
         'invalid-input',
-        `The endpoint ${path} has handshakes turned off, so Preservica's challenge would go unanswered; turn them on first.`,
+        `The endpoint ${path} has handshakes turned off, so ${provider.name}'s challenge would go unanswered; turn them on first.`,
       );
     }
     const secret = existing?.secrets?.[0];
@@ -129,7 +141,7 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
     const fresh = randomBytes(32).toString('hex');
     const endpoint: EndpointConfig = existing
       ? { ...existing, handshake: true, secrets: [fresh] }
-      : { path, provider: 'preservica', handshake: true, secrets: [fresh] };
+      : { path, provider: provider.id, handshake: true, secrets: [fresh] };
     options.setEndpoints([...current.filter((item) => item.path !== path), endpoint]);
     return { secret: fresh };
   }
@@ -146,60 +158,48 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
     return webhookUrl(publicUrl, endpointPath);
   }
 
-  async function createPreservica(
+  /** Runs the provider's subscribe call, its steps pushed as `subscriptions:progressed`. */
+  async function createSubscription(
     account: ProviderAccount,
     input: CreateSubscription,
   ): Promise<RegisteredSubscriptionView> {
+    const subscriber = subscriberOf(account);
     const url = subscriptionUrl(input.endpointPath, input.url);
-    const { secret } = preservicaEndpoint(input.endpointPath);
-    const run = runPreservicaSubscribe({
-      client: preservicaClient(account.id),
-      url,
-      trigger: input.event,
-      secret,
-      ...(input.includeIdentifiers !== undefined
-        ? { includeIdentifiers: input.includeIdentifiers }
-        : {}),
-      challenges: { watch: options.challengeWatch, path: input.endpointPath },
-      onStep: ({ step, detail }) =>
-        events.emit('subscriptions:progressed', {
-          runId: input.runId ?? null,
-          endpointPath: input.endpointPath,
-          step,
-          detail,
-          at: Date.now(),
-        }),
-    });
-    const outcome = await run.done;
+    const { secret } = prepareEndpoint(subscriber, input.endpointPath);
+    const event = subscriber.api.apiEvent(input.event);
+    const outcome = await connect(account.id).subscribe(
+      {
+        url,
+        event: input.event,
+        ...(secret !== undefined ? { secret } : {}),
+        ...(input.includeIdentifiers !== undefined
+          ? { includeIdentifiers: input.includeIdentifiers }
+          : {}),
+      },
+      {
+        watchChallenges: (listener) => options.challengeWatch.watch(input.endpointPath, listener),
+        onStep: ({ step, detail }) =>
+          events.emit('subscriptions:progressed', {
+            runId: input.runId ?? null,
+            endpointPath: input.endpointPath,
+            step,
+            detail,
+            at: Date.now(),
+          }),
+      },
+    );
     if (!outcome.ok) throw toServiceError(outcome.error);
     return registry.add(
       {
-        provider: 'preservica',
+        provider: account.provider,
         accountId: account.id,
         remoteId: outcome.value.id,
         endpointPath: input.endpointPath,
         url,
-        event: input.event,
+        event,
       },
       secret,
     );
-  }
-
-  async function createKeyclic(
-    account: ProviderAccount,
-    input: CreateSubscription,
-  ): Promise<RegisteredSubscriptionView> {
-    const url = subscriptionUrl(input.endpointPath, input.url);
-    const created = await keyclicClient(account.id).create({ event: input.event, payloadUrl: url });
-    if (!created.ok) throw toServiceError(created.error);
-    return registry.add({
-      provider: 'keyclic',
-      accountId: account.id,
-      remoteId: created.value.id,
-      endpointPath: input.endpointPath,
-      url,
-      event: input.event,
-    });
   }
 
   async function repoint(
@@ -213,6 +213,7 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
         'Nothing to re-point: there is no earlier public URL, or no current one (start the tunnel).',
       );
     }
+    for (const entry of registry.list()) options.arm?.(entry.endpointPath, 120_000);
     const results = await repointer.repointAll(from, to);
     events.emit('subscriptions:repointed', { from, to, automatic, results });
     return results;
@@ -245,35 +246,22 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
         const account = requireAccount(accountId);
         const registeredId = (remoteId: string) =>
           registry.findByRemote(account.provider, account.id, remoteId)?.id ?? null;
-        if (account.provider === 'preservica') {
-          const listed = await preservicaClient(account.id).list();
-          if (!listed.ok) throw toServiceError(listed.error);
-          remote = listed.value.map((item) => ({
-            remoteId: item.id,
-            url: item.url,
-            event: item.triggerType,
-            registeredId: registeredId(item.id),
-          }));
-        } else {
-          const listed = await keyclicClient(account.id).list();
-          if (!listed.ok) throw toServiceError(listed.error);
-          remote = listed.value.map((item) => ({
-            remoteId: item.id,
-            url: item.payloadUrl,
-            event: item.event,
-            registeredId: registeredId(item.id),
-          }));
-        }
+        const listed = await connect(account.id).list();
+        if (!listed.ok) throw toServiceError(listed.error);
+        remote = listed.value.map((item) => ({
+          remoteId: item.id,
+          url: item.url,
+          event: item.event,
+          registeredId: registeredId(item.id),
+        }));
       }
       return { registered, remote, autoRepoint: settings.get().autoRepoint };
     },
 
-    /** Preservica runs the challenge flow (steps pushed as `subscriptions:progressed`); Keyclic creates. */
+    /** Steps (a challenge the receiver answers meanwhile, ...) are pushed as `subscriptions:progressed`. */
     async create(input: CreateSubscription): Promise<RegisteredSubscriptionView> {
-      const account = requireAccount(input.accountId);
-      return account.provider === 'preservica'
-        ? createPreservica(account, input)
-        : createKeyclic(account, input);
+      options.arm?.(input.endpointPath, 120_000);
+      return createSubscription(requireAccount(input.accountId), input);
     },
 
     /** By registry id, or by the provider's id within an account. */
@@ -293,11 +281,8 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
       }
       const accountId = entry?.accountId ?? ('accountId' in target ? target.accountId : '');
       const remoteId = entry?.remoteId ?? ('remoteId' in target ? target.remoteId : '');
-      const account = requireAccount(accountId);
-      const removed =
-        account.provider === 'preservica'
-          ? await preservicaClient(accountId).unsubscribe(remoteId)
-          : await keyclicClient(accountId).remove(remoteId);
+      subscriberOf(requireAccount(accountId));
+      const removed = await connect(accountId).unsubscribe(remoteId);
       // Gone at the provider either way: forget the record too.
       if (removed.ok || removed.error.code === 'not-found') {
         if (entry) registry.remove(entry.id);
@@ -314,23 +299,26 @@ export function createSubscriptionService(options: SubscriptionServiceOptions) {
     settings,
 
     manualSetup(input: {
-      provider: 'kanboard' | 'phraseanet';
+      provider: string;
       endpointPath: string;
       publicUrl?: string;
     }): ManualSetupView {
+      let manual;
+      try {
+        manual = requireManualSubscriber(input.provider).manual;
+      } catch (error) {
+        if (error instanceof SubscriptionCapabilityError)
+          throw fail('invalid-input', error.message);
+        throw error;
+      }
       const tunnelUrl = options.publicUrl();
       const publicUrl = input.publicUrl ?? tunnelUrl ?? options.receiverUrl();
       const endpoint = options.endpoints().find((item) => item.path === input.endpointPath);
-      const tokenOption = endpoint?.options?.['token'];
-      const token = typeof tokenOption === 'string' ? tokenOption : endpoint?.secrets?.[0];
-      const setup =
-        input.provider === 'kanboard'
-          ? kanboardSetup({
-              publicUrl,
-              endpointPath: input.endpointPath,
-              ...(token ? { token } : {}),
-            })
-          : phraseanetSetup({ publicUrl, endpointPath: input.endpointPath });
+      const setup = manual.setup({
+        publicUrl,
+        endpointPath: input.endpointPath,
+        ...(endpoint ? { endpoint } : {}),
+      });
       return { ...setup, publicUrlIsTunnel: input.publicUrl !== undefined || tunnelUrl !== null };
     },
 

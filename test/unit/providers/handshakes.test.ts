@@ -10,7 +10,24 @@ import { slack } from '../../../electron/engine/providers/slack';
 import { sns, snsConfirmationUrl } from '../../../electron/engine/providers/sns';
 import { twitch } from '../../../electron/engine/providers/twitch';
 import { twitter } from '../../../electron/engine/providers/twitter';
-import type { HandshakeConfig } from '../../../electron/engine/providers/types';
+import type { HandshakeAnswer, HandshakeConfig } from '../../../electron/engine/providers/types';
+import {
+  preservica,
+  preservicaChallengeResponse,
+} from '../../../electron/engine/providers/preservica';
+import { allProviders } from '../../../electron/engine/providers/registry';
+import type { Verdict } from '../../../electron/contract/verdict';
+import { badgeOf } from '../../../electron/contract/verdict-badge';
+import { verdictTail } from '../../../electron/cli/verdict-line';
+import {
+  ANSWER_BURST,
+  createHandshakeGuard,
+  REFILL_MS,
+} from '../../../electron/engine/capture-rules/handshake-guard';
+import {
+  answerDigest,
+  flagForgedViaHandshake,
+} from '../../../electron/engine/capture-rules/handshake-forgery';
 import { websub } from '../../../electron/engine/providers/websub';
 import { zoom } from '../../../electron/engine/providers/zoom';
 import { context, delivery, vector } from './delivery';
@@ -387,5 +404,236 @@ describe('AWS SNS', () => {
     const result = sns.verify(confirmation(goodUrl), context([]));
     expect(result.status).toBe('not-applicable');
     expect(result.reason).toContain('options.certificate');
+  });
+});
+
+describe('one function computes each expected answer, for the receiver and the play (issue 12)', () => {
+  it('Preservica: the answer to `café-secret` is the latin-1 HMAC pyPreservica computes, and the play expects exactly it', () => {
+    const sdk = createHmac('sha256', Buffer.from('café-secret', 'latin1'))
+      .update(Buffer.from('4f1c2a9e', 'latin1'))
+      .digest('hex');
+    expect(preservicaChallengeResponse('café-secret', '4f1c2a9e')).toBe(sdk);
+    expect(sdk).not.toBe(createHmac('sha256', 'café-secret').update('4f1c2a9e').digest('hex'));
+    const answer = preservica.handshake!(
+      delivery({ target: '/p?challengeCode=4f1c2a9e' }),
+      config(['café-secret']),
+    );
+    expect(JSON.parse(answer?.body ?? '')).toEqual({
+      challengeCode: '4f1c2a9e',
+      challengeResponse: sdk,
+    });
+    expect(answer?.signedValue).toBe(sdk);
+    const { request, expected } = preservica.handshakePlay!.request(
+      new URL('http://h/p'),
+      'café-secret',
+    );
+    const code = new URL(request.url).searchParams.get('challengeCode') ?? '';
+    expect(JSON.parse(expected)).toEqual({
+      challengeCode: code,
+      challengeResponse: preservicaChallengeResponse('café-secret', code),
+    });
+  });
+
+  it('every provider with a play also answers: the receiver passes its own play', () => {
+    const withPlays = allProviders.filter((provider) => provider.handshakePlay);
+    expect(withPlays.map((provider) => provider.id).sort()).toEqual([
+      'asana',
+      'dropbox',
+      'meta',
+      'microsoft-graph',
+      'okta',
+      'preservica',
+      'slack',
+      'twitch',
+      'twitter',
+      'websub',
+      'zoom',
+    ]);
+    for (const provider of withPlays) {
+      const { request, expected } = provider.handshakePlay!.request(
+        new URL('http://h/x'),
+        'shared-secret',
+      );
+      const url = new URL(request.url);
+      const answer = provider.handshake!(
+        delivery({
+          method: request.method,
+          target: `${url.pathname}${url.search}`,
+          headers: request.rawHeaders,
+          body: request.body,
+          receivedAt: Date.now(),
+        }),
+        config(['shared-secret']),
+      );
+      expect(answer, provider.id).not.toBeNull();
+      const reply = {
+        status: answer!.status,
+        rawHeaders: Object.entries(answer!.headers),
+        body: Buffer.from(answer!.body),
+      };
+      expect(provider.handshakePlay!.judge(reply, expected), provider.id).toBeNull();
+    }
+  });
+});
+
+describe('challenge values that could be signing inputs are refused (issue 13)', () => {
+  const refused = (answer: HandshakeAnswer | null) => {
+    expect(answer?.status).toBe(400);
+    expect(answer?.signedValue).toBeUndefined();
+    return answer?.unsafe ?? '';
+  };
+
+  it('Preservica: the delivery prefix, JSON, over-long codes; real-looking codes pass', () => {
+    const answer = (code: string) =>
+      preservica.handshake!(
+        delivery({ target: `/p?challengeCode=${encodeURIComponent(code)}` }),
+        config(['s']),
+      );
+    expect(refused(answer('preservica-webhook-auth{"events":[]}'))).toMatch(/signing prefix/);
+    expect(refused(answer('PRESERVICA-WEBHOOK-AUTH'))).toMatch(/signing prefix/);
+    expect(refused(answer('{"events":[]}'))).toMatch(/contains JSON/);
+    expect(refused(answer('x'.repeat(129)))).toMatch(/129 characters long/);
+    expect(refused(answer('abc def'))).toMatch(/contains " " at position 4/);
+    for (const code of [
+      'abc123',
+      '4f1c2a9e-7d1b-4b8e-9a53-1c2d3e4f5a6b',
+      'a/b=',
+      'x'.repeat(128),
+    ]) {
+      expect(answer(code)?.status, code).toBe(200);
+    }
+  });
+
+  it('Zoom: a plainToken with `:` or JSON, or longer than 64', () => {
+    const ask = (plainToken: string) =>
+      zoom.handshake!(
+        delivery({
+          body: JSON.stringify({ event: 'endpoint.url_validation', payload: { plainToken } }),
+        }),
+        config(['s']),
+      );
+    expect(refused(ask('v0:1654503849:{"event":"meeting.started"}'))).toMatch(/contains ":"/);
+    expect(refused(ask('q'.repeat(65)))).toMatch(/65 characters long/);
+    // Token-shaped but unsigned: 401 as zoom/webhook-sample, nothing computed.
+    const unsigned = ask('qgg8vlvZRS6UYooatFL8Aw');
+    expect(unsigned?.status).toBe(401);
+    expect(unsigned?.signedValue).toBeUndefined();
+  });
+
+  it('Twitter: a crc_token holding JSON or spaces', () => {
+    const ask = (token: string) =>
+      twitter.handshake!(
+        delivery({ method: 'GET', target: `/x?crc_token=${encodeURIComponent(token)}` }),
+        config(['s']),
+      );
+    expect(refused(ask('{"tweet_create_events":[]}'))).toMatch(/contains "\{"/);
+    expect(refused(ask('a b'))).toMatch(/contains " "/);
+    expect(ask('9b4507b3-9040-4669-9ca3-6b94edb50553')?.status).toBe(200);
+  });
+});
+
+describe('handshake guard: arming, rate limit, forged-via-handshake', () => {
+  const answer: HandshakeAnswer = {
+    status: 200,
+    headers: {},
+    body: 'x',
+    description: 'answered',
+    signedValue: 'sha256=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  };
+
+  it('answers only inside a window, except for providers that re-validate by themselves', () => {
+    let now = 1_000_000;
+    const guard = createHandshakeGuard({ now: () => now });
+    const decide = (provider: typeof preservica) =>
+      guard.decide({ provider, answer, endpoint: '/e', source: null, now });
+    const closed = decide(preservica);
+    expect(closed.answered).toBe(false);
+    expect(closed.answer.status).toBe(403);
+    expect(closed.answered ? '' : closed.why).toMatch(/\/e is not armed/);
+    expect(decide(twitter).answered).toBe(true);
+    expect(decide(zoom).answered).toBe(true);
+    guard.arm('/e', 60_000);
+    expect(guard.armedUntil('/e')).toBe(1_060_000);
+    expect(decide(preservica).answered).toBe(true);
+    now += 60_001;
+    expect(guard.armedUntil('/e')).toBeNull();
+    expect(decide(preservica).answered).toBe(false);
+  });
+
+  it(`limits each source to ${ANSWER_BURST} answers, then one per ${REFILL_MS} ms`, () => {
+    const guard = createHandshakeGuard();
+    const at = (now: number, source: string | null = '198.51.100.1') =>
+      guard.decide({ provider: twitter, answer, endpoint: '/t', source, now }).answer.status;
+    const burst = Array.from({ length: ANSWER_BURST + 1 }, () => at(0));
+    expect(burst).toEqual([...Array(ANSWER_BURST).fill(200), 429]);
+    expect(at(0, '198.51.100.2')).toBe(200);
+    expect(at(0, null)).toBe(200);
+    expect(at(REFILL_MS - 1)).toBe(429);
+    expect(at(REFILL_MS)).toBe(200);
+    expect(at(REFILL_MS)).toBe(429);
+  });
+
+  it('flags a valid signature equal to an answer given, in any header and with a `v0=`/`sha256=` prefix', () => {
+    const guard = createHandshakeGuard();
+    guard.decide({ provider: twitter, answer, endpoint: '/t', source: null, now: 0 });
+    const digests = new Set(guard.answerDigests());
+    const valid = { status: 'valid' as const, reason: 'matches' };
+    expect(
+      flagForgedViaHandshake(
+        valid,
+        [['X-Twitter-Webhooks-Signature', answer.signedValue!]],
+        digests,
+      ).status,
+    ).toBe('forged-via-handshake');
+    expect(
+      flagForgedViaHandshake(
+        valid,
+        [['x-zm-signature', `v0=${'ab'.repeat(32)}`]],
+        new Set([answerDigest('ab'.repeat(32))]),
+      ).status,
+    ).toBe('forged-via-handshake');
+    expect(
+      flagForgedViaHandshake(valid, [['X-Sig', 'sha256=other-value-not-answered']], digests),
+    ).toBe(valid);
+    const invalid = { status: 'invalid' as const, reason: 'no' };
+    expect(flagForgedViaHandshake(invalid, [['X', answer.signedValue!]], digests)).toBe(invalid);
+  });
+});
+
+describe('forged-via-handshake reaches the badge and the listen line', () => {
+  it('fails the badge and names the status in the terminal line', () => {
+    const verdict: Verdict = {
+      signature: {
+        status: 'forged-via-handshake',
+        reason:
+          'The X-Twitter-Webhooks-Signature value equals a handshake answer Hookscope gave earlier',
+      },
+      schema: { status: 'no-schema', errors: [] },
+      health: [],
+    };
+    expect(badgeOf(verdict)).toBe('fail');
+    const line = verdictTail(
+      {
+        id: '01',
+        seq: 1,
+        receivedAt: 0,
+        endpoint: '/t',
+        method: 'POST',
+        target: '/t',
+        size: 10,
+        truncated: false,
+        contentType: null,
+        responseStatus: 200,
+        via: 'tunnel',
+        provider: 'twitter',
+        event: null,
+        handshake: false,
+        badge: badgeOf(verdict),
+      },
+      verdict,
+    );
+    expect(line).toBe(
+      '  twitter  fail: signature forged-via-handshake (The X-Twitter-Webhooks-Signature value equals a handshake answer Hookscope gave earlier)',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
-import { header } from '../http-helpers';
-import type { Provider } from '../types';
+import { header, isRecord, jsonObject, stringField } from '../http-helpers';
+import type { DeliveryInput, Provider } from '../types';
+import { asanaHandshake, asanaHandshakePlay } from './handshake';
 
 /** Key: the X-Hook-Secret Asana sent in the handshake; store it as this endpoint's secret. */
 const SCHEME: BodyHmacScheme = {
@@ -12,12 +13,24 @@ const SCHEME: BodyHmacScheme = {
 };
 const SECRET_HEADER = 'X-Hook-Secret';
 
+/** The action of a batch (`changed`) when every event in it shares one, else null. */
+function asanaAction(delivery: DeliveryInput): string | null {
+  const batch = jsonObject(delivery.body)?.['events'];
+  if (!Array.isArray(batch) || batch.length === 0) return null;
+  const actions = new Set(
+    batch.map((item) => (isRecord(item) ? stringField(item, 'action') : null)),
+  );
+  const [only] = actions;
+  return actions.size === 1 && typeof only === 'string' ? only : null;
+}
+
 export const asana: Provider = {
   id: 'asana',
   name: 'Asana',
   detect(delivery) {
     if (header(delivery, SECRET_HEADER) !== null) return { event: 'handshake', confidence: 1 };
-    if (header(delivery, SCHEME.header) !== null) return { event: null, confidence: 1 };
+    if (header(delivery, SCHEME.header) !== null)
+      return { event: asanaAction(delivery), confidence: 1 };
     return null;
   },
   verify(delivery, context) {
@@ -26,17 +39,8 @@ export const asana: Provider = {
   sign(request, secret) {
     return signBodyHmac(SCHEME, request, secret);
   },
-  handshake(delivery) {
-    const secret = header(delivery, SECRET_HEADER);
-    if (delivery.method !== 'POST' || secret === null) return null;
-    return {
-      status: 200,
-      headers: { [SECRET_HEADER]: secret },
-      body: '',
-      description:
-        'answered Asana handshake by echoing X-Hook-Secret; save that value as the endpoint secret to verify later events',
-    };
-  },
+  handshake: asanaHandshake,
+  handshakePlay: asanaHandshakePlay,
   events: [
     {
       name: 'changed',

@@ -1,6 +1,7 @@
 import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
 import { header, queryParam } from '../http-helpers';
 import type { Provider } from '../types';
+import { dropboxHandshake, dropboxHandshakePlay } from './handshake';
 
 const SCHEME: BodyHmacScheme = {
   providerName: 'Dropbox',
@@ -26,17 +27,8 @@ export const dropbox: Provider = {
   sign(request, secret) {
     return signBodyHmac(SCHEME, request, secret);
   },
-  handshake(delivery) {
-    const challenge = queryParam(delivery.target, 'challenge');
-    if (delivery.method !== 'GET' || challenge === null) return null;
-    // Echoing attacker-chosen text: nosniff keeps a browser from treating it as HTML (Dropbox asks for it).
-    return {
-      status: 200,
-      headers: { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' },
-      body: challenge,
-      description: 'answered Dropbox challenge by echoing it (text/plain, nosniff)',
-    };
-  },
+  handshake: dropboxHandshake,
+  handshakePlay: dropboxHandshakePlay,
   events: [
     {
       name: 'list_folder',

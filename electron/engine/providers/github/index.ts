@@ -1,7 +1,9 @@
 import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
 import { missingHeader } from '../crypto-helpers';
-import { header } from '../http-helpers';
-import type { EventDefinition, Provider } from '../types';
+import { header, jsonObject, stringField } from '../http-helpers';
+import type { DeliveryInput, Provider } from '../types';
+import { githubCatalogueNames, githubEventAliases, githubEvents } from './catalogue';
+import { forgeGithub } from './forge';
 
 const SHA256: BodyHmacScheme = {
   providerName: 'GitHub',
@@ -19,80 +21,12 @@ const SHA1: BodyHmacScheme = {
   prefix: 'sha1=',
 };
 
-const repository = {
-  id: 1296269,
-  name: 'hello-world',
-  full_name: 'octocat/hello-world',
-  private: false,
-  html_url: 'https://github.com/octocat/hello-world',
-  default_branch: 'main',
-};
-const sender = { login: 'octocat', id: 1, type: 'User' };
-
-const events: readonly EventDefinition[] = [
-  {
-    name: 'ping',
-    description: 'Sent once when the webhook is created.',
-    template: {
-      zen: 'Keep it logically awesome.',
-      hook_id: 30,
-      hook: {
-        type: 'Repository',
-        id: 30,
-        active: true,
-        events: ['push'],
-        config: { content_type: 'json' },
-      },
-      repository,
-      sender,
-    },
-  },
-  {
-    name: 'push',
-    description: 'One or more commits were pushed to a branch or tag.',
-    template: {
-      ref: 'refs/heads/main',
-      before: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
-      after: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
-      created: false,
-      deleted: false,
-      forced: false,
-      commits: [
-        {
-          id: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
-          message: 'Update README.md',
-          timestamp: '2024-05-02T10:14:22+02:00',
-          author: { name: 'Mona Octocat', email: 'mona@github.com', username: 'octocat' },
-          added: [],
-          removed: [],
-          modified: ['README.md'],
-        },
-      ],
-      pusher: { name: 'octocat', email: 'mona@github.com' },
-      repository,
-      sender,
-    },
-  },
-  {
-    name: 'pull_request',
-    description: 'A pull request was opened, closed, synchronized, ...',
-    template: {
-      action: 'opened',
-      number: 42,
-      pull_request: {
-        id: 279147437,
-        number: 42,
-        state: 'open',
-        title: 'Fix the README',
-        user: sender,
-        head: { ref: 'fix-readme', sha: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c' },
-        base: { ref: 'main', sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246' },
-      },
-      repository,
-      sender,
-    },
-  },
-];
+/** `issues` + `{"action":"opened"}` -> `issues.opened` (the catalogue's and @octokit/webhooks' name). */
+function eventName(event: string, delivery: DeliveryInput): string {
+  const action = stringField(jsonObject(delivery.body), 'action');
+  const paired = action === null ? null : `${event}.${action}`;
+  return paired !== null && githubCatalogueNames.has(paired) ? paired : event;
+}
 
 export const github: Provider = {
   id: 'github',
@@ -103,7 +37,7 @@ export const github: Provider = {
       header(delivery, SHA256.header) !== null || header(delivery, SHA1.header) !== null;
     // X-Hub-Signature-256 alone is also Meta's header: GitHub is certain only with its own headers.
     if (event !== null || header(delivery, 'X-GitHub-Delivery') !== null) {
-      return { event, confidence: 1 };
+      return { event: event === null ? null : eventName(event, delivery), confidence: 1 };
     }
     return signed ? { event: null, confidence: 0.5 } : null;
   },
@@ -119,5 +53,7 @@ export const github: Provider = {
   sign(request, secret) {
     return signBodyHmac(SHA1, signBodyHmac(SHA256, request, secret), secret);
   },
-  events,
+  forge: forgeGithub,
+  events: githubEvents,
+  eventAliases: githubEventAliases,
 };

@@ -2,6 +2,7 @@ import { safeEqual, missingHeader, noSecrets, result } from '../crypto-helpers';
 import { header, withHeaders } from '../http-helpers';
 import { standardWebhooks, verifyStandardWebhooks } from '../standard-webhooks';
 import type { EventDefinition, Provider } from '../types';
+import { forgeGitlab } from './forge';
 
 const TOKEN_HEADER = 'X-Gitlab-Token';
 
@@ -99,5 +100,6 @@ export const gitlab: Provider = {
     }
     return { ...request, rawHeaders: withHeaders(request.rawHeaders, { [TOKEN_HEADER]: secret }) };
   },
+  forge: forgeGitlab,
   events,
 };

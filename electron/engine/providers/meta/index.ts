@@ -1,14 +1,7 @@
 import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
-import { safeEqual } from '../crypto-helpers';
-import {
-  header,
-  jsonObject,
-  queryParam,
-  stringField,
-  stringOption,
-  textAnswer,
-} from '../http-helpers';
-import type { HandshakeAnswer, Provider } from '../types';
+import { header, jsonObject, queryParam, stringField } from '../http-helpers';
+import type { Provider } from '../types';
+import { metaHandshake, metaHandshakePlay } from './handshake';
 
 const SHA256: BodyHmacScheme = {
   providerName: 'Meta',
@@ -23,10 +16,6 @@ const SHA1: BodyHmacScheme = {
   algorithm: 'sha1',
   prefix: 'sha1=',
 };
-
-function refuse(description: string): HandshakeAnswer {
-  return textAnswer('verify token mismatch', description, 403);
-}
 
 export const meta: Provider = {
   id: 'meta',
@@ -57,27 +46,8 @@ export const meta: Provider = {
     return signBodyHmac(SHA256, request, secret);
   },
   /** The verify token is a plain string typed in the App Dashboard: options.verifyToken or a secret. */
-  handshake(delivery, config) {
-    const query = (name: string) => queryParam(delivery.target, name);
-    const challenge = query('hub.challenge');
-    if (delivery.method !== 'GET' || query('hub.mode') !== 'subscribe' || challenge === null) {
-      return null;
-    }
-    const received = query('hub.verify_token') ?? '';
-    const configured = stringOption(config.options, 'verifyToken');
-    const accepted = configured === null ? config.secrets : [configured, ...config.secrets];
-    if (accepted.length === 0) {
-      return refuse(
-        'refused Meta subscription: no verify token is configured (options.verifyToken)',
-      );
-    }
-    if (!accepted.some((token) => safeEqual(token, received))) {
-      return refuse(
-        'refused Meta subscription: hub.verify_token does not match the configured verify token',
-      );
-    }
-    return textAnswer(challenge, 'answered Meta hub.challenge (verify token matched)');
-  },
+  handshake: metaHandshake,
+  handshakePlay: metaHandshakePlay,
   events: [
     {
       name: 'page',

@@ -1,13 +1,7 @@
 import { safeEqual, noSecrets, result } from '../crypto-helpers';
-import {
-  isRecord,
-  jsonObject,
-  queryParam,
-  stringField,
-  stringOption,
-  textAnswer,
-} from '../http-helpers';
+import { isRecord, jsonObject, queryParam, stringField, stringOption } from '../http-helpers';
 import type { DeliveryInput, Provider } from '../types';
+import { microsoftGraphHandshake, microsoftGraphHandshakePlay } from './handshake';
 
 /** Change notifications: `{"value":[{subscriptionId, clientState, changeType, resource, ...}]}`. */
 function notifications(delivery: DeliveryInput): Record<string, unknown>[] {
@@ -52,15 +46,8 @@ export const microsoftGraph: Provider = {
       signed: 'none: clientState compare',
     });
   },
-  handshake(delivery) {
-    // URLSearchParams decodes it: Graph wants the decoded token back.
-    const token = queryParam(delivery.target, 'validationToken');
-    if (delivery.method !== 'POST' || token === null) return null;
-    return textAnswer(
-      token,
-      'answered Microsoft Graph validationToken by echoing it as text/plain',
-    );
-  },
+  handshake: microsoftGraphHandshake,
+  handshakePlay: microsoftGraphHandshakePlay,
   events: [
     {
       name: 'created',

@@ -1,13 +1,7 @@
 import { safeEqual, noSecrets, result } from '../crypto-helpers';
-import {
-  header,
-  isRecord,
-  jsonAnswer,
-  jsonObject,
-  stringField,
-  stringOption,
-} from '../http-helpers';
+import { header, isRecord, jsonObject, stringField, stringOption } from '../http-helpers';
 import type { Provider } from '../types';
+import { oktaHandshake, oktaHandshakePlay } from './handshake';
 
 const CHALLENGE_HEADER = 'X-Okta-Verification-Challenge';
 
@@ -55,11 +49,8 @@ export const okta: Provider = {
       secretIndex: index,
     });
   },
-  handshake(delivery) {
-    const challenge = header(delivery, CHALLENGE_HEADER);
-    if (delivery.method !== 'GET' || challenge === null) return null;
-    return jsonAnswer({ verification: challenge }, 'answered Okta verification challenge');
-  },
+  handshake: oktaHandshake,
+  handshakePlay: oktaHandshakePlay,
   events: [
     {
       name: 'user.lifecycle.create',

@@ -2,39 +2,31 @@ import { createHmac } from 'node:crypto';
 import { isJsonObject, readJsonObject } from '../../inspect/json-body';
 import { isAscii } from '../../inspect/utf8-scan';
 import { PRESERVICA_TRIGGERS, preservicaEvents } from './events';
+import { bodyEncodingOption, preservicaForge, reencodeAsLatin1, signedBodyBytes } from './forge';
 import { indexedHeaderValue, withHeader } from '../raw-headers';
 import { queryParam } from '../request-target';
 import { safeEqual } from '../safe-equal';
+import {
+  latin1OrUtf8,
+  PRESERVICA_SIGNING_PREFIX,
+  preservicaChallengeOf,
+  preservicaChallengeResponse,
+  preservicaHandshake,
+  preservicaHandshakePlay,
+} from './handshake';
 import type {
   DeliveryInput,
   Detection,
-  HandshakeAnswer,
-  HandshakeConfig,
   OutgoingRequest,
   Provider,
+  SignOptions,
   VerifyContext,
   VerifyResult,
 } from '../types';
+import { preservicaSubscription } from './subscription';
 
 export const PRESERVICA_SIGNATURE_HEADER = 'Preservica-Signature';
-/** Fixed text Preservica puts in front of the raw body before signing (pyPreservica webHooksAPI). */
-export const PRESERVICA_SIGNING_PREFIX = 'preservica-webhook-auth';
-
-/**
- * pyPreservica encodes secret and message as latin-1. For ASCII that equals UTF-8; beyond it we
- * follow the SDK when the text fits latin-1 so our answer matches what Preservica's own client does.
- */
-function latin1OrUtf8(text: string): Buffer {
-  // eslint-disable-next-line no-control-regex
-  return /^[\u0000-\u00ff]*$/.test(text) ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
-}
-
-/** Hex HMAC-SHA256 of the challenge code under the shared secret: the handshake answer. */
-export function preservicaChallengeResponse(secret: string, challengeCode: string): string {
-  return createHmac('sha256', latin1OrUtf8(secret))
-    .update(latin1OrUtf8(challengeCode))
-    .digest('hex');
-}
+export { PRESERVICA_SIGNING_PREFIX, preservicaChallengeResponse };
 
 /** Hex HMAC-SHA256 over `preservica-webhook-auth` + raw body bytes. */
 export function preservicaSignature(secret: string, body: Uint8Array): string {
@@ -50,14 +42,12 @@ export function preservicaSignature(secret: string, body: Uint8Array): string {
  */
 function latin1Reencoding(body: Uint8Array): Buffer | null {
   if (isAscii(body)) return null;
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return reencodeAsLatin1(body);
   } catch {
+    // Not UTF-8, or beyond latin-1: the SDK itself could not have signed it that way.
     return null;
   }
-  // eslint-disable-next-line no-control-regex
-  return /^[\u0000-\u00ff]*$/.test(text) ? Buffer.from(text, 'latin1') : null;
 }
 
 function detect(delivery: DeliveryInput): Detection | null {
@@ -127,8 +117,12 @@ function verify(delivery: DeliveryInput, context: VerifyContext): VerifyResult {
     if (safeEqual(preservicaSignature(secret, delivery.body), lowered)) {
       return {
         status: 'valid',
-        reason: `HMAC-SHA256 of "${PRESERVICA_SIGNING_PREFIX}" + body matches with secret #${index + 1}.`,
-        details: { ...details, secretIndex: index },
+        reason: isAscii(delivery.body)
+          ? `HMAC-SHA256 of "${PRESERVICA_SIGNING_PREFIX}" + body matches with secret #${index + 1}.`
+          : `HMAC-SHA256 of "${PRESERVICA_SIGNING_PREFIX}" + the raw UTF-8 body bytes matches with secret #${index + 1} (not the latin-1 re-encoding pyPreservica checks).`,
+        details: isAscii(delivery.body)
+          ? { ...details, secretIndex: index }
+          : { ...details, secretIndex: index, encoding: 'utf-8' },
       };
     }
   }
@@ -155,39 +149,15 @@ function verify(delivery: DeliveryInput, context: VerifyContext): VerifyResult {
   };
 }
 
-function sign(request: OutgoingRequest, secret: string): OutgoingRequest {
+/** `options.bodyEncoding` (`utf-8` default, or `latin-1`): which bytes of a non-ASCII body are signed. */
+function sign(request: OutgoingRequest, secret: string, options?: SignOptions): OutgoingRequest {
   return {
     ...request,
     rawHeaders: withHeader(
       request.rawHeaders,
       PRESERVICA_SIGNATURE_HEADER,
-      preservicaSignature(secret, request.body),
+      preservicaSignature(secret, signedBodyBytes(request.body, bodyEncodingOption(options))),
     ),
-  };
-}
-
-/** Preservica checks a new subscription with POST `?challengeCode=X` and expects X's HMAC back. */
-function handshake(delivery: DeliveryInput, config: HandshakeConfig): HandshakeAnswer | null {
-  const challengeCode = queryParam(delivery.target, 'challengeCode');
-  if (challengeCode === null || delivery.method !== 'POST') return null;
-  const secret = config.secrets[0];
-  if (secret === undefined) {
-    return {
-      status: 500,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ error: 'no shared secret configured for this endpoint' }),
-      description:
-        'Preservica challenge received, but no shared secret is configured: the subscription will fail. Add the secret and subscribe again.',
-    };
-  }
-  return {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      challengeCode,
-      challengeResponse: preservicaChallengeResponse(secret, challengeCode),
-    }),
-    description: 'Answered the Preservica subscription challenge with HMAC-SHA256 of the code.',
   };
 }
 
@@ -197,8 +167,12 @@ export const preservica: Provider = {
   detect,
   verify,
   sign,
-  handshake,
+  forge: preservicaForge,
+  handshake: preservicaHandshake,
+  handshakePlay: preservicaHandshakePlay,
+  challengeOf: preservicaChallengeOf,
   events: preservicaEvents,
+  subscription: preservicaSubscription,
 };
 
 export { PRESERVICA_TRIGGERS };

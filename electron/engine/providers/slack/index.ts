@@ -1,6 +1,8 @@
-import { bodyText, header, isRecord, jsonObject, stringField, textAnswer } from '../http-helpers';
+import { bodyText, header, isRecord, jsonObject, stringField } from '../http-helpers';
 import type { DeliveryInput, EventDefinition, Provider } from '../types';
 import { signV0, verifyV0, type V0Scheme } from '../v0-timestamp-scheme';
+import { forgeSlack, SLACKBOT_USER_AGENT } from './forge';
+import { slackHandshake, slackHandshakePlay } from './handshake';
 
 /** The Slack SDKs refuse timestamps older than 5 minutes. */
 const SCHEME: V0Scheme = {
@@ -60,8 +62,14 @@ export const slack: Provider = {
   id: 'slack',
   name: 'Slack',
   detect(delivery) {
-    if (header(delivery, SCHEME.signatureHeader) === null) return null;
-    return { event: slackEvent(delivery), confidence: 1 };
+    if (header(delivery, SCHEME.signatureHeader) !== null) {
+      return { event: slackEvent(delivery), confidence: 1 };
+    }
+    // Unsigned (a forged event without a signing secret): Slack's own user agent still says Slack.
+    if (header(delivery, 'User-Agent') === SLACKBOT_USER_AGENT) {
+      return { event: slackEvent(delivery), confidence: 0.8 };
+    }
+    return null;
   },
   verify(delivery, context) {
     return verifyV0(SCHEME, delivery, context);
@@ -69,13 +77,8 @@ export const slack: Provider = {
   sign(request, secret, options) {
     return signV0(SCHEME, request, secret, options);
   },
-  handshake(delivery) {
-    const json = jsonObject(delivery.body);
-    const challenge = stringField(json, 'challenge');
-    if (delivery.method !== 'POST' || json?.['type'] !== 'url_verification' || challenge === null) {
-      return null;
-    }
-    return textAnswer(challenge, 'answered Slack url_verification by echoing the challenge');
-  },
+  handshake: slackHandshake,
+  handshakePlay: slackHandshakePlay,
+  forge: forgeSlack,
   events,
 };

@@ -14,7 +14,8 @@ import {
   withTimestampCheck,
   type SecretCheck,
 } from '../crypto-helpers';
-import { header, jsonObject, stringField, withHeaders } from '../http-helpers';
+import { forgeStandardWebhooks } from './forge';
+import { header, headerValue, jsonObject, stringField, withHeaders } from '../http-helpers';
 import type {
   DeliveryInput,
   EventDefinition,
@@ -186,9 +187,11 @@ export const standardWebhooks: Provider = {
   },
   /** SignOptions: timestamp, messageId, headerStyle: 'svix' to send svix-* names. */
   sign(request, secret, options) {
-    const id = options?.messageId ?? newMessageId();
-    const timestamp = String(options?.timestamp ?? nowSeconds());
     const style: HeaderStyle = options?.['headerStyle'] === 'svix' ? 'svix' : 'webhook';
+    // Keep the message id forge() set: it is the receiver's idempotency key, so one id per message.
+    const id =
+      options?.messageId ?? headerValue(request.rawHeaders, `${style}-id`) ?? newMessageId();
+    const timestamp = String(options?.timestamp ?? nowSeconds());
     const signature = `v1,${digest(standardWebhooksKey(secret), id, timestamp, request.body)}`;
     return {
       ...request,
@@ -199,5 +202,6 @@ export const standardWebhooks: Provider = {
       }),
     };
   },
+  forge: forgeStandardWebhooks,
   events,
 };

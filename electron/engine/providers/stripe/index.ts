@@ -14,6 +14,8 @@ import {
 } from '../crypto-helpers';
 import { header, jsonObject, stringField, withHeaders } from '../http-helpers';
 import type { EventDefinition, Provider } from '../types';
+import { stripeEvents } from './catalogue';
+import { forgeStripe } from './forge';
 
 const HEADER = 'Stripe-Signature';
 /** stripe-node DEFAULT_TOLERANCE. */
@@ -48,10 +50,10 @@ const events: readonly EventDefinition[] = [
     name: 'payment_intent.succeeded',
     description: 'A PaymentIntent completed successfully.',
     template: {
-      id: 'evt_3PfXyZ2eZvKYlo2C0h9Qd1aB',
+      id: 'evt_{{random}}',
       object: 'event',
       api_version: '2024-06-20',
-      created: 1721650000,
+      created: '{{now_unix}}',
       type: 'payment_intent.succeeded',
       livemode: false,
       pending_webhooks: 1,
@@ -75,10 +77,10 @@ const events: readonly EventDefinition[] = [
     name: 'checkout.session.completed',
     description: 'A Checkout Session was completed by the customer.',
     template: {
-      id: 'evt_1PfXzA2eZvKYlo2CbR7sT8uV',
+      id: 'evt_{{random}}',
       object: 'event',
       api_version: '2024-06-20',
-      created: 1721650100,
+      created: '{{now_unix}}',
       type: 'checkout.session.completed',
       livemode: false,
       data: {
@@ -162,5 +164,6 @@ export const stripe: Provider = {
     const value = `t=${timestamp},v1=${stripeDigest(secret, timestamp, request.body)}`;
     return { ...request, rawHeaders: withHeaders(request.rawHeaders, { [HEADER]: value }) };
   },
-  events,
+  forge: forgeStripe,
+  events: stripeEvents(events),
 };

@@ -18,6 +18,7 @@ import {
   withHeaders,
 } from '../http-helpers';
 import type { DeliveryInput, EventDefinition, Provider, VerifyResult } from '../types';
+import { forgeTwilio, TWILIO_USER_AGENT } from './forge';
 
 const HEADER = 'X-Twilio-Signature';
 
@@ -75,17 +76,26 @@ const events: readonly EventDefinition[] = [
   },
 ];
 
+/** An incoming message (status `received`) or a call status callback by name, else `status:<status>`. */
+function twilioEvent(params: URLSearchParams): string | null {
+  if (params.get('SmsStatus') === 'received' && params.has('Body')) return 'incoming-message';
+  const callStatus = params.get('CallStatus');
+  if (params.has('CallSid') && callStatus !== null) return 'call-status';
+  const status = params.get('SmsStatus') ?? params.get('MessageStatus') ?? callStatus;
+  return status ? `status:${status}` : null;
+}
+
 export const twilio: Provider = {
   id: 'twilio',
   name: 'Twilio',
   detect(delivery) {
-    if (header(delivery, HEADER) === null) return null;
+    const signed = header(delivery, HEADER) !== null;
+    // Unsigned (forged without an auth token): Twilio's proxy user agent still says Twilio.
+    if (!signed && header(delivery, 'User-Agent') !== TWILIO_USER_AGENT) return null;
     const params = isForm(delivery.rawHeaders)
       ? new URLSearchParams(bodyText(delivery.body))
       : null;
-    const status =
-      params?.get('SmsStatus') ?? params?.get('MessageStatus') ?? params?.get('CallStatus');
-    return { event: status ? `status:${status}` : null, confidence: 1 };
+    return { event: params ? twilioEvent(params) : null, confidence: signed ? 1 : 0.8 };
   },
   verify(delivery, context) {
     const signature = header(delivery, HEADER)?.trim() ?? null;
@@ -152,5 +162,6 @@ export const twilio: Provider = {
     const value = twilioSignature(secret, url, null);
     return { ...request, url, rawHeaders: withHeaders(request.rawHeaders, { [HEADER]: value }) };
   },
+  forge: forgeTwilio,
   events,
 };

@@ -11,8 +11,10 @@ import {
   withTimestampCheck,
 } from '../crypto-helpers';
 import { isWellFormedDigest } from '../digest-format';
-import { header, jsonObject, stringField, textAnswer, withHeaders } from '../http-helpers';
+import { header, withHeaders } from '../http-helpers';
 import type { DeliveryInput, Provider, VerifyContext, VerifyResult } from '../types';
+import { forgeTwitch } from './forge';
+import { createTwitchHandshake, createTwitchHandshakePlay } from './handshake';
 
 const SIGNATURE = 'Twitch-Eventsub-Message-Signature';
 const MESSAGE_ID = 'Twitch-Eventsub-Message-Id';
@@ -96,34 +98,9 @@ export const twitch: Provider = {
       }),
     };
   },
-  /** Twitch wants the signature checked before the challenge is echoed. */
-  handshake(delivery, config) {
-    if (
-      delivery.method !== 'POST' ||
-      header(delivery, MESSAGE_TYPE) !== 'webhook_callback_verification'
-    )
-      return null;
-    const challenge = stringField(jsonObject(delivery.body), 'challenge');
-    if (challenge === null) return null;
-    if (config.secrets.length === 0) {
-      return textAnswer(
-        challenge,
-        'answered Twitch EventSub verification (signature not checked: no secret configured)',
-      );
-    }
-    const verdict = verifyTwitch(delivery, { ...config, now: delivery.receivedAt });
-    if (verdict.status !== 'valid') {
-      return textAnswer(
-        'signature verification failed',
-        `refused Twitch EventSub verification: ${verdict.reason}`,
-        403,
-      );
-    }
-    return textAnswer(
-      challenge,
-      'answered Twitch EventSub verification by echoing the challenge (signature valid)',
-    );
-  },
+  handshake: createTwitchHandshake(verifyTwitch),
+  handshakePlay: createTwitchHandshakePlay((request, secret) => twitch.sign!(request, secret)),
+  forge: forgeTwitch,
   events: [
     {
       name: 'channel.follow',

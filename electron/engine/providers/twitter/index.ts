@@ -1,7 +1,7 @@
 import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
-import { hmacDigest } from '../crypto-helpers';
-import { header, jsonAnswer, jsonObject, queryParam } from '../http-helpers';
+import { header, jsonObject, queryParam } from '../http-helpers';
 import type { Provider } from '../types';
+import { twitterCrcResponseToken, twitterHandshake, twitterHandshakePlay } from './handshake';
 
 /** Deliveries are signed like the CRC answer: `sha256=` + base64, not hex. */
 const SCHEME: BodyHmacScheme = {
@@ -12,10 +12,7 @@ const SCHEME: BodyHmacScheme = {
   prefix: 'sha256=',
 };
 
-/** `sha256=` + base64 HMAC-SHA256(consumer secret, crc_token). */
-export function twitterCrcResponseToken(consumerSecret: string, crcToken: string): string {
-  return `sha256=${hmacDigest('sha256', consumerSecret, [crcToken], 'base64')}`;
-}
+export { twitterCrcResponseToken };
 
 export const twitter: Provider = {
   id: 'twitter',
@@ -36,15 +33,9 @@ export const twitter: Provider = {
   sign(request, secret) {
     return signBodyHmac(SCHEME, request, secret);
   },
-  handshake(delivery, config) {
-    const crcToken = queryParam(delivery.target, 'crc_token');
-    const secret = config.secrets[0];
-    if (delivery.method !== 'GET' || crcToken === null || secret === undefined) return null;
-    return jsonAnswer(
-      { response_token: twitterCrcResponseToken(secret, crcToken) },
-      'answered Twitter CRC with base64 HMAC-SHA256 of crc_token',
-    );
-  },
+  handshake: twitterHandshake,
+  handshakePlay: twitterHandshakePlay,
+  handshakeRevalidates: 'Twitter / X re-runs the CRC check hourly',
   events: [
     {
       name: 'tweet_create_events',

@@ -1,8 +1,9 @@
 import { signBodyHmac, verifyBodyHmac, type BodyHmacScheme } from '../body-hmac-scheme';
 import { missingHeader, preview, result, type HmacAlgorithm } from '../crypto-helpers';
 import { isHmacAlgorithm } from '../digest-format';
-import { header, queryParam, textAnswer } from '../http-helpers';
+import { header, queryParam } from '../http-helpers';
 import type { Provider } from '../types';
+import { websubHandshake, websubHandshakePlay } from './handshake';
 
 const HEADER = 'X-Hub-Signature';
 
@@ -58,15 +59,8 @@ export const websub: Provider = {
     const algorithm = options?.['algorithm'];
     return signBodyHmac(scheme(isHmacAlgorithm(algorithm) ? algorithm : 'sha256'), request, secret);
   },
-  handshake(delivery) {
-    if (delivery.method !== 'GET' || !isVerification(delivery.target)) return null;
-    const query = (name: string) => queryParam(delivery.target, name);
-    const challenge = query('hub.challenge') ?? '';
-    return textAnswer(
-      challenge,
-      `confirmed WebSub ${query('hub.mode')} of ${preview(query('hub.topic') ?? 'unknown topic', 80)} by echoing hub.challenge`,
-    );
-  },
+  handshake: websubHandshake,
+  handshakePlay: websubHandshakePlay,
   events: [
     {
       name: 'content',

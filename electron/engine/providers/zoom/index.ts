@@ -1,22 +1,16 @@
-import { hmacDigest } from '../crypto-helpers';
-import { header, isRecord, jsonAnswer, jsonObject, stringField } from '../http-helpers';
+import { header, jsonObject, stringField } from '../http-helpers';
 import type { EventDefinition, Provider } from '../types';
-import { signV0, verifyV0, type V0Scheme } from '../v0-timestamp-scheme';
+import { signV0, verifyV0 } from '../v0-timestamp-scheme';
+import { forgeZoom } from './forge';
+import {
+  ZOOM_SCHEME as SCHEME,
+  ZOOM_URL_VALIDATION as URL_VALIDATION,
+  zoomEncryptedToken,
+  zoomHandshake,
+  zoomHandshakePlay,
+} from './handshake';
 
-/** Zoom states no window; its samples use 5 minutes. */
-const SCHEME: V0Scheme = {
-  providerName: 'Zoom',
-  signatureHeader: 'x-zm-signature',
-  timestampHeader: 'x-zm-request-timestamp',
-  defaultToleranceSec: 300,
-};
-
-const URL_VALIDATION = 'endpoint.url_validation';
-
-/** encryptedToken of the url_validation answer: hex HMAC-SHA256(secret token, plainToken). */
-export function zoomEncryptedToken(secretToken: string, plainToken: string): string {
-  return hmacDigest('sha256', secretToken, [plainToken], 'hex');
-}
+export { zoomEncryptedToken };
 
 const events: readonly EventDefinition[] = [
   {
@@ -64,20 +58,9 @@ export const zoom: Provider = {
   sign(request, secret, options) {
     return signV0(SCHEME, request, secret, options);
   },
-  handshake(delivery, config) {
-    const json = jsonObject(delivery.body);
-    const payload = json?.['payload'];
-    const plainToken = isRecord(payload) ? stringField(payload, 'plainToken') : null;
-    if (json?.['event'] !== URL_VALIDATION || plainToken === null) return null;
-    // Answer with the secret that signed the request when several are configured (rotation).
-    const verdict = verifyV0(SCHEME, delivery, { ...config, now: delivery.receivedAt });
-    const index = verdict.details?.['secretIndex'];
-    const secret = typeof index === 'number' ? config.secrets[index] : config.secrets[0];
-    if (secret === undefined) return null;
-    return jsonAnswer(
-      { plainToken, encryptedToken: zoomEncryptedToken(secret, plainToken) },
-      `answered Zoom endpoint.url_validation with HMAC-SHA256 of plainToken (request signature: ${verdict.status})`,
-    );
-  },
+  handshake: zoomHandshake,
+  handshakePlay: zoomHandshakePlay,
+  handshakeRevalidates: 'Zoom re-validates the endpoint every 72 hours',
+  forge: forgeZoom,
   events,
 };
