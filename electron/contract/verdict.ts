@@ -38,8 +38,12 @@ export const Verdict = z.object({
 });
 export type Verdict = z.infer<typeof Verdict>;
 
-/** The single word the inbox shows as a badge. */
-export const VerdictBadge = z.enum(['ok', 'warning', 'fail', 'none']);
+/**
+ * The single word the inbox shows as a badge. `ok` means authenticated: the signature was checked
+ * and is valid. `unsigned`: recognised (or schema-valid) but not authenticated, because the
+ * signature is missing or could not be checked (no secret configured).
+ */
+export const VerdictBadge = z.enum(['ok', 'warning', 'fail', 'none', 'unsigned']);
 export type VerdictBadge = z.infer<typeof VerdictBadge>;
 
 // Kept in its own module, free of zod, so the store's worker thread can load it cheaply.

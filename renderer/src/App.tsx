@@ -1,9 +1,10 @@
 // The window: toolbar, inbox beside the detail pane (or the welcome screen), status bar.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { AppProvider, useAppStore, useServices, type AppServices } from './app-context';
 import { ConfirmProvider } from './features/common/confirm-context';
 import { FilterBar } from './features/inbox/filter-bar';
 import { useDeliveryActions } from './features/inbox/use-delivery-actions';
+import { ShortcutsOverlay } from './features/navigation/shortcuts-overlay';
 import { ViewSwitcher } from './features/navigation/view-switcher';
 import { APP_VIEWS } from './features/navigation/views';
 import { StatusBar } from './features/status-bar/status-bar';
@@ -20,13 +21,15 @@ export function App({ services }: { services: AppServices }) {
 }
 
 function Shell() {
-  const { api } = useServices();
+  const { api, store } = useServices();
   const phase = useAppStore((state) => state.phase);
   const error = useAppStore((state) => state.error);
   const count = useAppStore((state) => state.stats.count);
   const { clearAll } = useDeliveryActions();
   const [connected, setConnected] = useState(true);
-  const [viewId, setViewId] = useState('inbox');
+  const viewId = useAppStore((state) => state.view);
+  const setViewId = useCallback((id: string) => store.getState().setView(id), [store]);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const view = APP_VIEWS.find((v) => v.id === viewId) ?? APP_VIEWS[0]!;
   const ActiveView = view.component;
 
@@ -44,6 +47,17 @@ function Shell() {
         <ViewSwitcher active={view.id} onChange={setViewId} />
         {view.id === 'inbox' && <FilterBar />}
         <span className="toolbar-spacer" />
+        {/* Always in the toolbar, so the way to the shortcuts never disappears with a hint. */}
+        <button
+          type="button"
+          className="button button-small button-ghost"
+          data-testid="shortcuts-button"
+          title="Keyboard shortcuts (?)"
+          aria-keyshortcuts="Shift+?"
+          onClick={() => setShortcutsOpen(true)}
+        >
+          <kbd>?</kbd> Shortcuts
+        </button>
         <button
           type="button"
           className="button button-small button-danger-ghost"
@@ -66,6 +80,7 @@ function Shell() {
         )}
       </main>
       <StatusBar connected={connected} />
+      <ShortcutsOverlay open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectBridge, createAppApi } from './api';
 import { App } from './App';
+import { pageStorage, readInboxOrder, rememberInboxOrder } from './lib/preferences';
 import { createAppStore } from './store/app-store';
 import { startSync } from './store/sync';
 import './styles/theme.css';
@@ -19,7 +20,9 @@ const root = createRoot(container);
 
 try {
   const api = createAppApi(connectBridge());
-  const store = createAppStore();
+  const storage = pageStorage();
+  const store = createAppStore({ inboxOrder: readInboxOrder(storage) });
+  rememberInboxOrder(store, storage);
   const sync = startSync(api, store);
   root.render(
     <StrictMode>

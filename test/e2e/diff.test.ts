@@ -74,9 +74,9 @@ describe('diff two deliveries in the browser', () => {
       await changes.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-pointer'))),
     ).toEqual(['/body/order/status']);
     expect(await changes.first().textContent()).toContain('"paid"');
-    expect(await page.locator('[data-testid="diff-left-id"]').getAttribute('data-delivery-id')).toBe(
-      first,
-    );
+    expect(
+      await page.locator('[data-testid="diff-left-id"]').getAttribute('data-delivery-id'),
+    ).toBe(first);
     expect(await row(page, second).getAttribute('data-compare')).toBe('true');
     await saveScreenshot(page, 'diff-two-deliveries');
 

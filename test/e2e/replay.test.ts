@@ -45,7 +45,8 @@ describe('replay from the detail view', () => {
     await page.locator('[data-testid="replay-open"]').click();
     const editor = page.locator('[data-testid="replay-editor"]');
     await editor.waitFor();
-    expect(await page.locator('[data-testid="replay-body"]').inputValue()).toBe(body);
+    // The body is a CodeMirror editor now (replay-editor.tsx): its one line is the captured text.
+    expect(await page.locator('[data-testid="replay-body-content"]').textContent()).toBe(body);
     await page.locator('[data-testid="replay-url"]').fill(`${target.url}/webhook`);
     await page.locator('[data-testid="replay-send"]').click();
 

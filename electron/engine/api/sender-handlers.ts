@@ -1,4 +1,6 @@
 import type { Engine } from '../engine-types';
+import { framingOf, headersForSending } from '../sender/hop-by-hop';
+import { openLastTarget } from '../sender/last-target';
 import type { Handlers } from './handlers';
 
 type SenderCalls =
@@ -11,6 +13,7 @@ type SenderCalls =
   | 'forge:templates'
   | 'forge:validate'
   | 'forge:send'
+  | 'forge:preview'
   | 'scenarios:list'
   | 'scenarios:save'
   | 'scenarios:delete'
@@ -24,10 +27,19 @@ type SenderCalls =
  */
 export function createSenderHandlers(engine: Engine): Pick<Handlers, SenderCalls> {
   const { sender } = engine;
+  // The same files the sender's replay default reads: forge and bulk sends are remembered too.
+  const targets = openLastTarget(engine.dataDir);
+  /** Remembers a target once the send ran (an attempt exists), whatever the target answered. */
+  const remembering =
+    <T>(url: string) =>
+    (value: T): T => {
+      targets.set(url);
+      return value;
+    };
   return {
     'replay:send': (input) => sender.replay(input),
     'replay:attempts': async ({ deliveryId }) => sender.attemptsOf(deliveryId),
-    'replay:last-target': async () => ({ url: sender.lastTarget() }),
+    'replay:last-target': async () => ({ url: sender.lastTarget(), recent: targets.recent() }),
     'attempts:get': async ({ id }) => sender.attempt(id),
     'attempts:diff': async ({ attemptId, againstAttemptId, masks }) =>
       sender.diff(attemptId, againstAttemptId, masks),
@@ -35,12 +47,27 @@ export function createSenderHandlers(engine: Engine): Pick<Handlers, SenderCalls
     'forge:templates': async () => sender.templates(),
     'forge:validate': async ({ provider, event, body }) =>
       sender.validateTemplate(provider, event, body),
-    'forge:send': (input) => sender.forge(input),
+    'forge:send': (input) => sender.forge(input).then(remembering(input.url)),
+    'forge:preview': async (input) => {
+      const request = sender.buildForge(input);
+      // What sendAndRecord records as sent: Host and the framing header as sendExact sets them.
+      return {
+        method: request.method,
+        url: request.url,
+        rawHeaders: headersForSending(
+          request.rawHeaders,
+          new URL(request.url),
+          request.body.length,
+          framingOf(request),
+        ),
+        body: request.body,
+      };
+    },
     'scenarios:list': async () => sender.scenarios.list(),
     'scenarios:save': async (scenario) => sender.saveScenario(scenario),
     'scenarios:delete': async ({ name }) => ({ deleted: sender.scenarios.delete(name) }),
     'scenarios:run': (input) => sender.runScenarios(input),
-    'bulk:start': (input) => sender.bulk(input),
+    'bulk:start': (input) => sender.bulk(input).then(remembering(input.url)),
     'handshake:play': (input) => sender.handshake(input),
   };
 }

@@ -52,6 +52,8 @@ export interface SignOptions {
   timestamp?: number;
   /** Message id for schemes that sign one (Standard Webhooks). */
   messageId?: string;
+  /** Sign as a new message: ids the scheme signs are made afresh, not kept from the request. */
+  freshIds?: boolean;
   [option: string]: unknown;
 }
 

@@ -51,7 +51,7 @@ export function buildReplay(
   if (!resign) return request;
   if (!resign.provider.sign)
     throw new Error(`provider "${resign.provider.id}" cannot sign requests`);
-  return resign.provider.sign(request, resign.secret, resign.options);
+  return resign.provider.sign(request, resign.secret, { freshIds: true, ...resign.options });
 }
 
 /**

@@ -166,6 +166,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  {
+    version: 6,
+    description:
+      "badges: 'ok' only for a valid signature; unsigned or unchecked becomes 'unsigned'",
+    up(db) {
+      // The same rule as badgeOf (contract/verdict-badge.ts), for rows stored before it: 'ok' used
+      // to mean "signature or schema valid", so a schema-valid unsigned delivery looked verified.
+      db.exec(`
+        UPDATE deliveries SET badge = 'unsigned'
+        WHERE badge IN ('ok', 'none') AND verdict IS NOT NULL
+          AND json_extract(verdict, '$.signature.status') <> 'valid'
+          AND (json_extract(verdict, '$.signature.status') = 'missing'
+               OR json_extract(verdict, '$.schema.status') = 'valid');
+      `);
+    },
+  },
 ];
 
 // Versions are assigned per feature, so entries may be listed out of order: run them by version.

@@ -51,3 +51,10 @@ export function base64ToBytes(base64: string): Uint8Array {
 export function utf8Bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
+
+/** Lowercase hex, no separators (what `xxd -p` prints, without its line breaks). */
+export function bytesToHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}

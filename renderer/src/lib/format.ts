@@ -25,8 +25,19 @@ export function formatClock(ms: number): string {
 
 /** Full local date and time for the detail pane. */
 export function formatDateTime(ms: number): string {
+  return `${formatDate(ms)} ${formatClock(ms)}`;
+}
+
+/** YYYY-MM-DD in local time: the same calendar form as formatDateTime, without the clock. */
+export function formatDate(ms: number): string {
   const date = new Date(ms);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${formatClock(ms)}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** YYYY-MM-DD HH:MM, 24-hour: for hour-sized time buckets. */
+export function formatDateMinute(ms: number): string {
+  const date = new Date(ms);
+  return `${formatDate(ms)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Reason phrases for the status codes Hookscope and webhook senders commonly use. */

@@ -14,6 +14,11 @@ export interface DeliveriesSlice {
   /** Pass as beforeSeq to load older deliveries; null when everything is loaded. */
   nextBeforeSeq: number | null;
   summaryCap: number;
+  /**
+   * Counts whole-list replacements (a new first page: filters changed, reconnect), so the inbox
+   * can tell "a different list" from "rows arrived" and bring the selection back into view.
+   */
+  listGeneration: number;
   /** Replaces everything with a freshly listed page (newest first, as the engine lists). */
   replaceAll: (newestFirst: readonly DeliverySummary[], nextBeforeSeq: number | null) => void;
   /** Adds or refreshes summaries; evicts the oldest beyond the cap. */
@@ -45,6 +50,7 @@ export function createDeliveriesSlice(
     byId: new Map(),
     nextBeforeSeq: null,
     summaryCap,
+    listGeneration: 0,
 
     replaceAll: (newestFirst, nextBeforeSeq) => {
       const byId = new Map<string, DeliverySummary>();
@@ -52,7 +58,12 @@ export function createDeliveriesSlice(
       const ids = [...byId.keys()].sort(bySeq(byId));
       const overflow = Math.max(0, ids.length - summaryCap);
       for (const id of ids.slice(0, overflow)) byId.delete(id);
-      set({ ids: overflow ? ids.slice(overflow) : ids, byId, nextBeforeSeq });
+      set((state) => ({
+        ids: overflow ? ids.slice(overflow) : ids,
+        byId,
+        nextBeforeSeq,
+        listGeneration: state.listGeneration + 1,
+      }));
     },
 
     appendBatch: (items) =>

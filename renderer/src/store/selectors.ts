@@ -1,5 +1,6 @@
 // Plain-function selectors: unit-tested against fresh stores, used with useStore(store, selector).
 import type { DeliveryQuery, DeliverySummary } from '../../../electron/contract/delivery';
+import { splitTarget } from '../lib/request-parts';
 import type { AppState } from './app-state';
 import type { Filters } from './filters-slice';
 
@@ -17,16 +18,43 @@ export function selectIndexOf(state: AppState, id: string | null): number {
 }
 
 /**
- * The id `delta` rows away from the selection, clamped to the list. With nothing selected, moving
- * down starts at the oldest row and moving up at the newest, like a file manager.
+ * The id `delta` rows away from the selection *on screen* (positive = down), clamped to the list.
+ * With nothing selected, moving down starts at the top row and moving up at the bottom one, like a
+ * file manager. With the inbox newest first, the screen runs against the store's order.
  */
 export function selectNeighborId(state: AppState, delta: number): string | null {
   const { ids } = state;
   if (ids.length === 0) return null;
+  const step = state.inboxOrder === 'newest-first' ? -delta : delta;
   const index = selectIndexOf(state, state.selectedId);
-  if (index === -1) return (delta > 0 ? ids[0] : ids.at(-1)) ?? null;
-  const next = Math.min(ids.length - 1, Math.max(0, index + delta));
+  if (index === -1) return (step > 0 ? ids[0] : ids.at(-1)) ?? null;
+  const next = Math.min(ids.length - 1, Math.max(0, index + step));
   return ids[next] ?? null;
+}
+
+/** Deliveries that arrived after the user stopped following (the "N new deliveries" pill). */
+export function selectUnseenCount(state: AppState): number {
+  const seen = state.seenUpToSeq;
+  if (seen === null) return 0;
+  let count = 0;
+  // ids run oldest first, so the unseen ones are a suffix: stop at the first one already seen.
+  for (let i = state.ids.length - 1; i >= 0; i--) {
+    if ((state.byId.get(state.ids[i] ?? '')?.seq ?? 0) <= seen) break;
+    count++;
+  }
+  return count;
+}
+
+/** The rows in screen order: the store's (oldest first), or reversed for newest first. */
+const displayCache = new WeakMap<string[], string[]>();
+export function selectDisplayIds(state: AppState): string[] {
+  if (state.inboxOrder === 'oldest-first') return state.ids;
+  let reversed = displayCache.get(state.ids);
+  if (!reversed) {
+    reversed = [...state.ids].reverse();
+    displayCache.set(state.ids, reversed);
+  }
+  return reversed;
 }
 
 export function isFiltered(filters: Filters): boolean {
@@ -149,3 +177,25 @@ export function selectFacetValues(state: AppState): FacetValues {
 /** The URL to give a webhook sender: the tunnel's public URL when one is up, else the local one. */
 export const selectIngressUrl = (state: AppState): string | null =>
   state.receiver ? (state.receiver.publicUrl ?? state.receiver.url) : null;
+
+const pathsCache = new WeakMap<Map<string, DeliverySummary>, string[]>();
+
+/**
+ * Paths captured so far (no query string), most frequent first: suggestions for an endpoint's
+ * path. Cached per byId Map, like the facets.
+ */
+export function selectCapturedPaths(state: AppState): string[] {
+  const cached = pathsCache.get(state.byId);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  for (const summary of state.byId.values()) {
+    const { path } = splitTarget(summary.target);
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  }
+  const paths = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 100)
+    .map(([path]) => path);
+  pathsCache.set(state.byId, paths);
+  return paths;
+}

@@ -15,6 +15,8 @@ import type {
 } from '../../../electron/contract/delivery';
 import { fail, ok, type Result } from '../../../electron/contract/result';
 import type { InspectorSettings } from '../../../electron/contract/inspector';
+import type { ProviderInfo } from '../../../electron/contract/capture-rules';
+import type { EndpointView } from '../../../electron/contract/endpoint';
 import { diffDeliveries } from '../../../electron/engine/inspect/diff';
 
 export function toSummary(detail: DeliveryDetail): DeliverySummary {
@@ -47,6 +49,13 @@ export class FakeHookscopeApi implements HookscopeApi {
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   receiverUrl = 'http://127.0.0.1:8080';
   inspectorSettings: InspectorSettings = { savedFilters: [], maskRules: [], usePresets: true };
+  /** Handshake windows `handshakes:arm` opened, by endpoint path. */
+  readonly armedUntil = new Map<string, number>();
+  /** What the Endpoints view lists; `endpoints:set` replaces it. */
+  endpoints: EndpointView[] = [];
+  providers: ProviderInfo[] = [
+    { id: 'github', name: 'GitHub', events: ['push'], canSign: true, hasHandshake: false },
+  ];
 
   constructor(deliveries: DeliveryDetail[] = []) {
     this.deliveries = [...deliveries];
@@ -116,6 +125,34 @@ export class FakeHookscopeApi implements HookscopeApi {
       case 'inspector:save':
         this.inspectorSettings = input as unknown as InspectorSettings;
         return ok(this.inspectorSettings);
+      case 'endpoints:list':
+        return ok(this.endpoints);
+      case 'providers:list':
+        return ok(this.providers);
+      case 'schemas:list':
+        return ok([]);
+      // No tunnel has ever run: the form starts from its defaults.
+      case 'tunnel:status':
+        return ok({
+          provider: 'none',
+          status: { state: 'offline' },
+          publicUrl: null,
+          settings: null,
+          ngrokAuthtokenSaved: false,
+        });
+      case 'tunnel:history':
+        return ok([]);
+      case 'handshakes:armed': {
+        const endpoint = String(input['endpoint']);
+        return ok({ endpoint, armedUntil: this.armedUntil.get(endpoint) ?? null });
+      }
+      case 'handshakes:arm': {
+        const endpoint = String(input['endpoint']);
+        const minutes = Number(input['minutes']);
+        if (minutes > 0) this.armedUntil.set(endpoint, Date.now() + minutes * 60_000);
+        else this.armedUntil.delete(endpoint);
+        return ok({ endpoint, armedUntil: this.armedUntil.get(endpoint) ?? null });
+      }
       default:
         return fail('unknown-call', name);
     }

@@ -3,14 +3,14 @@ import { act, render } from '@testing-library/react';
 import type { DeliveryDetail } from '../../../electron/contract/delivery';
 import { createAppApi } from '../../../renderer/src/api';
 import { App } from '../../../renderer/src/App';
-import { createAppStore } from '../../../renderer/src/store/app-store';
+import { createAppStore, type AppStoreOptions } from '../../../renderer/src/store/app-store';
 import { startSync } from '../../../renderer/src/store/sync';
 import { FakeHookscopeApi } from './fake-hookscope-api';
 
-export async function renderApp(deliveries: DeliveryDetail[] = []) {
+export async function renderApp(deliveries: DeliveryDetail[] = [], options: AppStoreOptions = {}) {
   const bridge = new FakeHookscopeApi(deliveries);
   const api = createAppApi(bridge);
-  const store = createAppStore();
+  const store = createAppStore(options);
   const sync = startSync(api, store);
   const view = render(<App services={{ api, store, sync }} />);
   await act(() => sync.hydrate());

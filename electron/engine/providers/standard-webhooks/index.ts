@@ -189,8 +189,9 @@ export const standardWebhooks: Provider = {
   sign(request, secret, options) {
     const style: HeaderStyle = options?.['headerStyle'] === 'svix' ? 'svix' : 'webhook';
     // Keep the message id forge() set: it is the receiver's idempotency key, so one id per message.
-    const id =
-      options?.messageId ?? headerValue(request.rawHeaders, `${style}-id`) ?? newMessageId();
+    // A re-signed replay is a new message (freshIds), so it gets a new id.
+    const kept = options?.freshIds ? null : headerValue(request.rawHeaders, `${style}-id`);
+    const id = options?.messageId ?? kept ?? newMessageId();
     const timestamp = String(options?.timestamp ?? nowSeconds());
     const signature = `v1,${digest(standardWebhooksKey(secret), id, timestamp, request.body)}`;
     return {

@@ -6,6 +6,8 @@ export interface ConfirmRequest {
   message: string;
   confirmLabel: string;
   onConfirm: () => void;
+  /** `neutral` for a choice that loses nothing (sending to Hookscope itself); red otherwise. */
+  tone?: 'danger' | 'neutral';
 }
 
 export function ConfirmDialog({
@@ -50,8 +52,9 @@ export function ConfirmDialog({
           <button
             type="button"
             ref={confirmRef}
-            className="button button-danger"
+            className={request.tone === 'neutral' ? 'button' : 'button button-danger'}
             data-testid="confirm-accept"
+            data-tone={request.tone ?? 'danger'}
             onClick={confirm}
           >
             {request.confirmLabel}

@@ -1,8 +1,16 @@
 import type { VerdictBadge as Badge } from '../../../../electron/contract/verdict';
 
-const LABELS: Record<Badge, string> = { ok: 'ok', warning: 'warn', fail: 'fail', none: '' };
+const LABELS: Record<Badge, string> = {
+  ok: 'ok',
+  warning: 'warn',
+  fail: 'fail',
+  none: '',
+  unsigned: 'unsigned',
+};
 const TITLES: Record<Badge, string> = {
-  ok: 'Signature or schema checked and valid',
+  ok: 'Authenticated: the signature was checked and is valid',
+  unsigned:
+    'Not authenticated: the signature is missing, or no secret is configured to check it (the schema may still be valid)',
   warning: 'Checks passed with warnings',
   fail: 'A signature, schema or body check failed',
   none: 'Nothing to check',

@@ -1,6 +1,9 @@
 // A body with its views as tabs. Everything renders as text nodes: captured bodies are hostile.
 import { useState } from 'react';
 import type { BodyViewKind } from '../../lib/body-analysis';
+import { bytesToBase64, bytesToHex } from '../../lib/bytes';
+import { downloadBytes } from '../../lib/download';
+import { bodyFileName } from '../../lib/file-name';
 import { formatBytes } from '../../lib/format';
 import { CopyButton } from '../common/copy-button';
 import { ImagePreview } from '../inspector/image-preview';
@@ -31,6 +34,8 @@ interface BodyViewProps {
   truncated?: boolean;
   /** Findings to mark in the JSON tree at their pointer (schema errors). */
   marks?: PointerMarks;
+  /** The downloaded file's name without extension (the media type picks the extension). */
+  fileStem?: string;
 }
 
 export function BodyView({
@@ -39,6 +44,7 @@ export function BodyView({
   testIdPrefix,
   truncated = false,
   marks,
+  fileStem = `${testIdPrefix}-body`,
 }: BodyViewProps) {
   const analysis = useBodyAnalysis(bytes, contentType);
   const [chosen, setChosen] = useState<BodyViewKind | null>(null);
@@ -82,16 +88,48 @@ export function BodyView({
           {!analysis.isText && ' · binary'}
           {truncated && ' · truncated'}
         </span>
-        <CopyButton
-          text={() =>
-            view === 'json' && analysis.json
-              ? JSON.stringify(analysis.json.value, null, 2)
-              : view === 'xml' && analysis.xml !== null
-                ? analysis.xml
-                : analysis.text
+        {analysis.isText ? (
+          <CopyButton
+            text={() =>
+              view === 'json' && analysis.json
+                ? JSON.stringify(analysis.json.value, null, 2)
+                : view === 'xml' && analysis.xml !== null
+                  ? analysis.xml
+                  : analysis.text
+            }
+            label={view === 'json' ? 'Copy pretty' : 'Copy text'}
+            testId={`${testIdPrefix}-copy-text`}
+          />
+        ) : (
+          // Binary decoded as text would paste replacement characters: offer the exact bytes.
+          <>
+            <CopyButton
+              text={() => bytesToHex(bytes)}
+              label="Copy as hex"
+              testId={`${testIdPrefix}-copy-hex`}
+            />
+            <CopyButton
+              text={() => bytesToBase64(bytes)}
+              label="Copy as base64"
+              testId={`${testIdPrefix}-copy-base64`}
+            />
+          </>
+        )}
+        <button
+          type="button"
+          className="button button-small"
+          data-testid={`${testIdPrefix}-download`}
+          title="Save the exact body bytes as a file"
+          onClick={() =>
+            downloadBytes(
+              bodyFileName(fileStem, contentType),
+              bytes,
+              contentType ?? 'application/octet-stream',
+            )
           }
-          label={view === 'json' ? 'Copy pretty' : 'Copy text'}
-        />
+        >
+          Download
+        </button>
       </div>
       <div className="tab-panel" role="tabpanel">
         {view === 'json' && analysis.json && (
@@ -101,7 +139,11 @@ export function BodyView({
           <PairsTable pairs={analysis.form} testId={`${testIdPrefix}-form`} />
         )}
         {view === 'multipart' && analysis.multipart && (
-          <MultipartView parts={analysis.multipart} testId={`${testIdPrefix}-multipart`} />
+          <MultipartView
+            parts={analysis.multipart}
+            testId={`${testIdPrefix}-multipart`}
+            fileStem={fileStem}
+          />
         )}
         {view === 'xml' && analysis.xml !== null && (
           <pre className="raw-text" data-testid={`${testIdPrefix}-xml`}>

@@ -60,6 +60,7 @@ export function DeliveryDetailPane({ paneRef }: { paneRef?: Ref<HTMLDivElement> 
       <div className="detail-placeholder">
         <p>Select a delivery to inspect it.</p>
         <p className="muted">↑ ↓ or j k to move · Enter to open · Delete to remove</p>
+        <p className="muted">Press ? for every shortcut</p>
       </div>
     );
   } else if (!loaded || loaded.summary !== summary) {
@@ -135,6 +136,7 @@ function DetailBody({ delivery }: { delivery: Detail }) {
           testIdPrefix="detail"
           truncated={delivery.truncated}
           marks={schemaMarks(delivery.verdict)}
+          fileStem={`hookscope-${delivery.id}-request`}
         />
       </Section>
       <ResponsePanel response={delivery.response} />

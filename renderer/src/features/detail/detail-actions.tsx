@@ -6,6 +6,7 @@ import { buildCurl } from '../../lib/curl';
 import { downloadText } from '../../lib/download';
 import { CopyButton } from '../common/copy-button';
 import { useDeliveryActions } from '../inbox/use-delivery-actions';
+import { VerifyPathButton } from './verify-path-button';
 
 /** Used when the receiver address is not known yet (curl still needs a URL to be pasteable). */
 const FALLBACK_BASE_URL = 'http://127.0.0.1:8080';
@@ -32,6 +33,7 @@ export function DetailActions({ delivery }: { delivery: DeliveryDetail }) {
     });
   return (
     <div className="detail-actions">
+      <VerifyPathButton delivery={delivery} />
       <CopyButton text={curl} label="Copy as curl" testId="copy-curl" />
       <button
         type="button"

@@ -7,6 +7,7 @@ const SIGNATURE_TEXT = {
   invalid: 'Signature invalid',
   missing: 'Signature missing',
   'not-applicable': 'No signature to check',
+  'forged-via-handshake': 'Signature forged via a handshake answer',
 } as const;
 
 export function VerdictPanel({ verdict }: { verdict: Verdict | null }) {

@@ -2,6 +2,7 @@
 // so a subscription the user sets up by hand needs it opened first.
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app-context';
+import { formatClock } from '../../lib/format';
 
 const ARM_MINUTES = 10;
 
@@ -35,7 +36,7 @@ export function ArmHandshakes({ endpoint }: { endpoint: string }) {
       <span className="muted" data-testid="endpoint-arm-state">
         {armedUntil === null
           ? 'Handshakes not armed: challenges get 403 (Twitter CRC and Zoom are still answered).'
-          : `Handshakes armed until ${new Date(armedUntil).toLocaleTimeString()}.`}
+          : `Handshakes armed until ${formatClock(armedUntil)}.`}
       </span>
       <button type="button" data-testid="endpoint-arm-button" onClick={() => void arm(ARM_MINUTES)}>
         Arm handshakes ({ARM_MINUTES} min)

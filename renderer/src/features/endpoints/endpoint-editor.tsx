@@ -1,6 +1,7 @@
 // One endpoint: path, provider (or auto-detect), write-only secrets, handshake, answer rule, options.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ProviderInfo, UserSchemaView } from '../../../../electron/contract/capture-rules';
+import { ArmHandshakes } from './arm-handshakes';
 import type { EndpointDraft } from './endpoint-draft';
 import { ForwardSection } from './forward-section';
 import { SchemasSection } from './schemas-section';
@@ -14,8 +15,11 @@ export function EndpointEditor({
   onDelete,
   onReverify,
   onSchemasChanged,
+  pathSuggestions = [],
 }: {
   initial: EndpointDraft;
+  /** Paths already captured, offered while typing a new endpoint's path. */
+  pathSuggestions?: readonly string[];
   providers: readonly ProviderInfo[];
   schemas: readonly UserSchemaView[];
   onSave: (draft: EndpointDraft) => Promise<string | null>;
@@ -26,6 +30,7 @@ export function EndpointEditor({
   // The parent remounts the editor (key) when the stored endpoint changes.
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const suggestionsId = useId();
 
   const set = <K extends keyof EndpointDraft>(key: K, value: EndpointDraft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
@@ -46,6 +51,7 @@ export function EndpointEditor({
         Path
         <input
           data-testid="endpoint-path"
+          list={draft.savedPath === null ? suggestionsId : undefined}
           value={draft.path}
           readOnly={draft.savedPath !== null}
           title={
@@ -55,6 +61,11 @@ export function EndpointEditor({
           }
           onChange={(e) => set('path', e.target.value)}
         />
+        <datalist id={suggestionsId} data-testid="endpoint-path-suggestions">
+          {pathSuggestions.map((path) => (
+            <option key={path} value={path} />
+          ))}
+        </datalist>
       </label>
       <label className="endpoint-field">
         Provider
@@ -90,10 +101,13 @@ export function EndpointEditor({
         {provider && !provider.hasHandshake && (
           <span className="muted"> ({provider.name} has none)</span>
         )}
-        {provider?.id === 'sns' && (
-          <span className="muted"> (SNS: confirmed only from the delivery, on request)</span>
+        {provider?.confirmOnRequest && (
+          <span className="muted"> ({provider.confirmOnRequest.note})</span>
         )}
       </label>
+      {draft.savedPath !== null && initial.handshake && (
+        <ArmHandshakes endpoint={draft.savedPath} />
+      )}
       <fieldset className="endpoint-fieldset">
         <legend>Answer (empty: 200 with the delivery id)</legend>
         <div className="endpoint-row">

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProviderInfo, UserSchemaView } from '../../../../electron/contract/capture-rules';
 import type { EndpointView } from '../../../../electron/contract/endpoint';
 import type { AppApi } from '../../api';
-import { useServices } from '../../app-context';
+import { useAppStore, useServices } from '../../app-context';
+import type { EndpointRequest } from '../../store/navigation-slice';
+import { selectCapturedPaths } from '../../store/selectors';
 import {
   draftFromView,
   emptyDraft,
@@ -33,7 +35,10 @@ async function load(api: AppApi): Promise<Loaded> {
 }
 
 export function EndpointsView() {
-  const { api } = useServices();
+  const { api, store } = useServices();
+  const capturedPaths = useAppStore(selectCapturedPaths);
+  // "Verify this path…" from a delivery: what to prefill when creating.
+  const [prefill, setPrefill] = useState<EndpointRequest | null>(null);
   const [endpoints, setEndpoints] = useState<EndpointView[]>([]);
   const [providers, setProviders] = useState<ProviderInfo[]>([]);
   const [schemas, setSchemas] = useState<UserSchemaView[]>([]);
@@ -44,16 +49,31 @@ export function EndpointsView() {
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const apply = useCallback((loaded: Loaded) => {
-    if ('error' in loaded) {
-      setLoadError(loaded.error);
-      return;
-    }
-    setLoadError(null);
-    setEndpoints(loaded.endpoints);
-    setProviders(loaded.providers);
-    setSchemas(loaded.schemas);
-  }, []);
+  const apply = useCallback(
+    (loaded: Loaded) => {
+      if ('error' in loaded) {
+        setLoadError(loaded.error);
+        return;
+      }
+      setLoadError(null);
+      setEndpoints(loaded.endpoints);
+      setProviders(loaded.providers);
+      setSchemas(loaded.schemas);
+      // A delivery asked to verify its path: open its endpoint if saved, else a prefilled new one.
+      const request = store.getState().takeEndpointRequest();
+      if (!request) return;
+      const saved = loaded.endpoints.some((endpoint) => endpoint.path === request.path);
+      setSelected(saved ? request.path : null);
+      setCreating(!saved);
+      setPrefill(saved ? null : request);
+      setNotice(
+        saved
+          ? `${request.path} already has an endpoint: add or check its secret below.`
+          : `New endpoint for ${request.path}: add the provider's signing secret, then save.`,
+      );
+    },
+    [store],
+  );
   const reload = useCallback(() => void load(api).then(apply), [api, apply]);
 
   useEffect(() => {
@@ -68,8 +88,9 @@ export function EndpointsView() {
 
   const current = endpoints.find((endpoint) => endpoint.path === selected) ?? null;
   const initial = useMemo<EndpointDraft | null>(
-    () => (creating ? emptyDraft() : current ? draftFromView(current) : null),
-    [creating, current],
+    () =>
+      creating ? { ...emptyDraft(), ...(prefill ?? {}) } : current ? draftFromView(current) : null,
+    [creating, current, prefill],
   );
 
   async function save(draft: EndpointDraft): Promise<string | null> {
@@ -113,6 +134,7 @@ export function EndpointsView() {
             data-testid="endpoint-new"
             onClick={() => {
               setCreating(true);
+              setPrefill(null);
               setSelected(null);
             }}
           >
@@ -163,8 +185,9 @@ export function EndpointsView() {
         )}
         {initial ? (
           <EndpointEditor
-            key={`${initial.savedPath ?? 'new'}:${revision}`}
+            key={`${initial.savedPath ?? `new:${prefill?.path ?? ''}`}:${revision}`}
             initial={initial}
+            pathSuggestions={capturedPaths}
             providers={providers}
             schemas={schemas.filter((schema) => schema.endpoint === initial.savedPath)}
             onSave={save}

@@ -48,6 +48,9 @@ export function FilterBar() {
     filters.method && !facets.methods.includes(filters.method)
       ? [...facets.methods, filters.method]
       : facets.methods;
+  // Providers come from the loaded rows, so a search with no results would make the provider menu
+  // vanish and the toolbar jump. Remember every provider seen this session instead.
+  const providers = useStickyList(facets.providers, filters.provider);
 
   return (
     <div className="filter-bar">
@@ -79,7 +82,7 @@ export function FilterBar() {
           </option>
         ))}
       </select>
-      {facets.providers.length > 0 && (
+      {providers.length > 0 && (
         <select
           className="select"
           aria-label="Filter by provider"
@@ -87,7 +90,7 @@ export function FilterBar() {
           onChange={(event) => store.getState().setFilter('provider', event.target.value)}
         >
           <option value="">All providers</option>
-          {facets.providers.map((provider) => (
+          {providers.map((provider) => (
             <option key={provider} value={provider}>
               {provider}
             </option>
@@ -95,15 +98,33 @@ export function FilterBar() {
         </select>
       )}
       <FilterMenus />
-      {filtered && (
-        <button
-          type="button"
-          className="button button-small button-ghost"
-          onClick={() => store.getState().resetFilters()}
-        >
-          Reset
-        </button>
-      )}
+      {/* Always laid out, only hidden when there is nothing to reset: its appearing would take
+          width from the search box and move the whole toolbar under the pointer. */}
+      <button
+        type="button"
+        className={`button button-small button-ghost${filtered ? '' : ' is-invisible'}`}
+        data-testid="filter-reset"
+        aria-hidden={!filtered}
+        tabIndex={filtered ? 0 : -1}
+        disabled={!filtered}
+        onClick={() => store.getState().resetFilters()}
+      >
+        Reset
+      </button>
     </div>
   );
+}
+
+/** A list that only grows: what `current` holds now, plus everything it held before. */
+function useStickyList(current: readonly string[], selected: string): string[] {
+  const [seen, setSeen] = useState<string[]>([]);
+  const missing = [...current, ...(selected ? [selected] : [])].filter(
+    (value) => !seen.includes(value),
+  );
+  if (missing.length > 0) {
+    const next = [...seen, ...new Set(missing)].sort();
+    setSeen(next);
+    return next;
+  }
+  return seen;
 }

@@ -1,3 +1,4 @@
+import { useAppStore, useServices } from '../../app-context';
 import type { OptionalColumnFlags } from '../../store/selectors';
 
 export function InboxHeader({
@@ -7,6 +8,9 @@ export function InboxHeader({
   columns: OptionalColumnFlags;
   template: string;
 }) {
+  const { store } = useServices();
+  const order = useAppStore((state) => state.inboxOrder);
+  const newestFirst = order === 'newest-first';
   return (
     <div
       role="row"
@@ -14,8 +18,30 @@ export function InboxHeader({
       className="inbox-header"
       style={{ gridTemplateColumns: template }}
     >
-      <span role="columnheader" className="cell">
-        Time
+      <span
+        role="columnheader"
+        className="cell"
+        aria-sort={newestFirst ? 'descending' : 'ascending'}
+      >
+        {/* Clicking the time column flips the order, as in most mail and network tools. */}
+        <button
+          type="button"
+          className="sort-toggle"
+          data-testid="inbox-order"
+          title={
+            newestFirst
+              ? 'Newest first: click for oldest first'
+              : 'Oldest first: click for newest first'
+          }
+          onClick={() =>
+            store.getState().setInboxOrder(newestFirst ? 'oldest-first' : 'newest-first')
+          }
+        >
+          Time <span aria-hidden="true">{newestFirst ? '↓' : '↑'}</span>
+          <span className="visually-hidden">
+            {newestFirst ? ', newest first' : ', oldest first'}
+          </span>
+        </button>
       </span>
       <span role="columnheader" className="cell">
         Method

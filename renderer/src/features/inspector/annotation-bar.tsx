@@ -64,31 +64,39 @@ export function AnnotationBar({ delivery }: { delivery: DeliveryDetail }) {
           void annotate({ labels: parseLabels(labels) });
         }}
       >
+        <label className="annotation-field">
+          <span className="annotation-field-label">Labels</span>
+          <input
+            className="input input-small"
+            aria-label="Labels (space or comma separated)"
+            placeholder="bug, later"
+            data-testid="labels-input"
+            value={labels}
+            onChange={(event) => setLabels(event.target.value)}
+            onBlur={() => void annotate({ labels: parseLabels(labels) })}
+          />
+        </label>
+      </form>
+      <label className="annotation-field annotation-note">
+        <span className="annotation-field-label">Note</span>
         <input
           className="input input-small"
-          aria-label="Labels (space or comma separated)"
-          placeholder="labels"
-          data-testid="labels-input"
-          value={labels}
-          onChange={(event) => setLabels(event.target.value)}
-          onBlur={() => void annotate({ labels: parseLabels(labels) })}
+          aria-label="Note"
+          placeholder="what this delivery is about"
+          data-testid="note-input"
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          onBlur={() => {
+            if (note !== (summary.note ?? '')) void annotate({ note: note.trim() ? note : null });
+          }}
         />
-      </form>
-      <input
-        className="input input-small annotation-note"
-        aria-label="Note"
-        placeholder="note"
-        data-testid="note-input"
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        onBlur={() => {
-          if (note !== (summary.note ?? '')) void annotate({ note: note.trim() ? note : null });
-        }}
-      />
+      </label>
       <button
         type="button"
         className="button button-small"
         data-testid="diff-previous"
+        data-shortcut="d"
+        title="Diff with the previous delivery like this one (d)"
         onClick={() => void compareWithPrevious()}
       >
         Diff with previous {delivery.event ?? 'same path'}

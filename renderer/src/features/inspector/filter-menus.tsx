@@ -2,7 +2,9 @@
 // range, pinned, label; values come from the engine's facets (with counts). Saved filters too.
 import type { FacetCount } from '../../../../electron/contract/inspector';
 import type { VerdictBadge } from '../../../../electron/contract/verdict';
+import { useCallback, useRef, useState } from 'react';
 import { useAppStore, useServices } from '../../app-context';
+import { useDismiss } from '../common/use-dismiss';
 import type { Filters } from '../../store/filters-slice';
 import { TIME_RANGES } from '../../store/selectors';
 import { SavedFilters } from './saved-filters';
@@ -50,6 +52,7 @@ function FacetSelect({
 
 const BADGES: { value: VerdictBadge; label: string }[] = [
   { value: 'ok', label: 'Verified' },
+  { value: 'unsigned', label: 'Unsigned / schema only' },
   { value: 'warning', label: 'Warning' },
   { value: 'fail', label: 'Failed' },
   { value: 'none', label: 'Not checked' },
@@ -57,6 +60,10 @@ const BADGES: { value: VerdictBadge; label: string }[] = [
 
 export function FilterMenus() {
   const { store } = useServices();
+  const [open, setOpen] = useState(false);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(menuRef, open, close);
   const facets = useFacets();
   const filters = useAppStore((state) => state.filters);
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
@@ -74,8 +81,21 @@ export function FilterMenus() {
     ].filter(Boolean).length + (filters.pinned ? 1 : 0);
   // A native <details> drop-down: the toolbar stays one line however many filters there are.
   return (
-    <details className="filter-menus" data-testid="filter-menus">
-      <summary className="button button-small" data-testid="filter-menus-toggle">
+    <details
+      ref={menuRef}
+      className="filter-menus"
+      data-testid="filter-menus"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      {/* The id lets the "f" shortcut (features/navigation/shortcuts.ts) open the panel. */}
+      <summary
+        id="filter-menus-toggle"
+        className="button button-small"
+        data-testid="filter-menus-toggle"
+        data-shortcut="f"
+        title="Filters (f)"
+      >
         Filters{active ? ` (${active})` : ''} ▾
       </summary>
       <div className="filter-menus-panel">
@@ -101,8 +121,8 @@ export function FilterMenus() {
         </select>
         <FacetSelect
           field="status"
-          label="Filter by answer status"
-          all="All answers"
+          label="Filter by response status"
+          all="Any response status"
           values={facets?.statuses ?? []}
         />
         <FacetSelect
@@ -140,7 +160,7 @@ export function FilterMenus() {
             checked={filters.pinned}
             onChange={(event) => set('pinned', event.target.checked)}
           />
-          ★{facets ? ` ${facets.pinned}` : ''}
+          Pinned only{facets ? ` (${facets.pinned})` : ''}
         </label>
         <SavedFilters />
       </div>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DeliveryHistogram } from '../../../../electron/contract/inspector';
 import { useAppStore, useServices } from '../../app-context';
 import { toDeliveryQuery } from '../../store/selectors';
+import { formatClock, formatDate, formatDateMinute } from '../../lib/format';
 import { StackedBarChart, type ChartSeries } from './stacked-bar-chart';
 import './inspector.css';
 
@@ -11,18 +12,19 @@ const BUCKETS = 60;
 const REFRESH_MS = 1000;
 const BADGE_LABELS: Record<string, string> = {
   ok: 'Verified',
+  unsigned: 'Unsigned',
   warning: 'Warning',
   fail: 'Failed',
   none: 'Not checked',
 };
 
+/** The Inbox's 24-hour format, cut to the bucket's size (one time format everywhere). */
 function bucketLabel(start: number, bucketMs: number): string {
-  const date = new Date(start);
   return bucketMs >= 86_400_000
-    ? date.toLocaleDateString()
+    ? formatDate(start)
     : bucketMs >= 3_600_000
-      ? `${date.toLocaleDateString()} ${date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-      : date.toLocaleTimeString();
+      ? formatDateMinute(start)
+      : formatClock(start).slice(0, 8);
 }
 
 export function TimelineView() {
@@ -65,7 +67,7 @@ export function TimelineView() {
   const labels = histogram.counts.map((_, i) =>
     bucketLabel(histogram.start + i * histogram.bucketMs, histogram.bucketMs),
   );
-  const series: ChartSeries[] = ['fail', 'warning', 'ok', 'none']
+  const series: ChartSeries[] = ['fail', 'warning', 'unsigned', 'ok', 'none']
     .filter((badge) => histogram.byBadge[badge])
     .map((badge) => ({
       key: badge,

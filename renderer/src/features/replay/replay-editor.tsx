@@ -4,6 +4,9 @@ import type { DeliveryDetail } from '../../../../electron/contract/delivery';
 import type { AttemptDetail } from '../../../../electron/contract/sender';
 import { useServices } from '../../app-context';
 import { useConfirm } from '../common/confirm-context';
+import { JsonEditor } from '../common/json-editor';
+import { formatJson } from '../common/json-pointer-ranges';
+import { TargetInput, useRecentTargets } from '../send/target-input';
 import { AttemptAnswer } from './attempt-answer';
 import { headersToLines, parseHeaderLines } from './header-lines';
 
@@ -26,9 +29,12 @@ export function ReplayEditor({
 }) {
   const { api } = useServices();
   const confirm = useConfirm();
+  const targets = useRecentTargets();
   const originalText = useMemo(() => bodyAsText(delivery.body), [delivery.body]);
   const originalHeaders = useMemo(() => headersToLines(delivery.rawHeaders), [delivery.rawHeaders]);
-  const [url, setUrl] = useState('');
+  // null until the user types: the engine's default (the last target used) shows meanwhile.
+  const [typedUrl, setUrl] = useState<string | null>(null);
+  const url = typedUrl ?? targets.last ?? '';
   const [method, setMethod] = useState(delivery.method);
   const [headers, setHeaders] = useState(originalHeaders);
   const [body, setBody] = useState(originalText ?? '');
@@ -42,9 +48,6 @@ export function ReplayEditor({
 
   useEffect(() => {
     let live = true;
-    void api.call('replay:last-target').then((result) => {
-      if (live && result.ok && result.value.url) setUrl((current) => current || result.value.url!);
-    });
     void api.call('forge:templates').then((result) => {
       if (live && result.ok)
         setProviders(
@@ -55,7 +58,6 @@ export function ReplayEditor({
       live = false;
     };
   }, [api]);
-
   const parsedHeaders = parseHeaderLines(headers);
   const headersEdited = headers !== originalHeaders;
   const bodyEdited = originalText !== null && body !== originalText;
@@ -79,14 +81,16 @@ export function ReplayEditor({
     setSending(false);
     if (result.ok) {
       setLast(result.value);
+      targets.reload();
       onSent(result.value);
       return;
     }
     if (result.error.code === 'confirm-loop') {
       confirm({
         title: 'Send to Hookscope itself?',
-        message: `${result.error.message}`,
-        confirmLabel: 'Send anyway',
+        message: `${result.error.message} It will show up in the Inbox like any delivery.`,
+        confirmLabel: 'Send to Hookscope',
+        tone: 'neutral',
         onConfirm: () => void send(true),
       });
       return;
@@ -107,15 +111,13 @@ export function ReplayEditor({
         <label className="form-label" htmlFor="replay-url">
           Target URL
         </label>
-        <input
+        <TargetInput
           id="replay-url"
-          className="text-input grow"
-          data-testid="replay-url"
-          type="url"
-          required
-          placeholder="http://localhost:3000/webhook"
           value={url}
-          onChange={(event) => setUrl(event.target.value)}
+          onChange={setUrl}
+          recent={targets.recent}
+          testId="replay-url"
+          required
         />
         <input
           aria-label="Method"
@@ -142,20 +144,33 @@ export function ReplayEditor({
           {parsedHeaders.error}
         </p>
       )}
-      <label className="form-label" htmlFor="replay-body">
-        Body{' '}
-        {originalText === null && <span className="muted">(binary: sent exactly as captured)</span>}
-      </label>
-      <textarea
-        id="replay-body"
-        className="code-input"
-        data-testid="replay-body"
-        rows={8}
-        spellCheck={false}
-        disabled={originalText === null}
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-      />
+      <div className="form-row">
+        <span className="form-label">
+          Body{' '}
+          {originalText === null && (
+            <span className="muted">(binary: sent exactly as captured)</span>
+          )}
+        </span>
+        {originalText !== null && (
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="replay-format"
+            disabled={formatJson(body) === null}
+            title="Pretty-print the JSON (changes the bytes sent)"
+            onClick={() => setBody(formatJson(body) ?? body)}
+          >
+            Format
+          </button>
+        )}
+      </div>
+      {originalText === null ? (
+        <p className="muted" data-testid="replay-body">
+          {delivery.body.length} bytes
+        </p>
+      ) : (
+        <JsonEditor value={body} onChange={setBody} label="Body" testId="replay-body" />
+      )}
       <div className="form-row">
         <label className="checkbox">
           <input

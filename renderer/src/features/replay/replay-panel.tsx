@@ -40,6 +40,7 @@ export function ReplayPanel({ delivery }: { delivery: DeliveryDetail }) {
           type="button"
           className="button button-small"
           data-testid="replay-open"
+          data-shortcut="r"
           aria-expanded={editing}
           onClick={() => setEditing(!editing)}
         >

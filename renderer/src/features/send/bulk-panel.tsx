@@ -2,10 +2,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BulkReport, ProviderTemplates } from '../../../../electron/contract/sender';
 import { useServices } from '../../app-context';
+import { useConfirm } from '../common/confirm-context';
 import { LatencyHistogram } from './latency-histogram';
+import { TargetInput, useRecentTargets } from './target-input';
 
 export function BulkPanel({ templates }: { templates: ProviderTemplates[] }) {
   const { api } = useServices();
+  const confirm = useConfirm();
+  const targets = useRecentTargets();
   const [providerId, setProviderId] = useState('kanboard');
   const [eventName, setEventName] = useState('');
   const [deliveryId, setDeliveryId] = useState('');
@@ -29,10 +33,11 @@ export function BulkPanel({ templates }: { templates: ProviderTemplates[] }) {
   const provider = templates.find((t) => t.provider === providerId) ?? templates[0];
   const event = provider?.events.find((e) => e.name === eventName) ?? provider?.events[0];
 
-  const start = async () => {
+  const start = async (confirmLoop = false) => {
     setError(null);
     setReport(null);
-    const id = `bulk-${Date.now()}`;
+    // Unique per run, so progress events of another run (another window) are ignored.
+    const id = `bulk-${crypto.randomUUID()}`;
     runId.current = id;
     setProgress({ done: 0, total: count });
     const source = deliveryId.trim()
@@ -44,9 +49,21 @@ export function BulkPanel({ templates }: { templates: ProviderTemplates[] }) {
       count,
       concurrency,
       source,
+      ...(confirmLoop ? { confirmLoop: true } : {}),
     });
-    if (answer.ok) setReport(answer.value);
-    else setError(answer.error.message);
+    if (answer.ok) {
+      setReport(answer.value);
+      targets.reload();
+    } else if (answer.error.code === 'confirm-loop') {
+      setProgress(null);
+      confirm({
+        title: 'Send the run to Hookscope itself?',
+        message: `${answer.error.message} Every request will be stored in the Inbox.`,
+        confirmLabel: 'Send to Hookscope',
+        tone: 'neutral',
+        onConfirm: () => void start(true),
+      });
+    } else setError(answer.error.message);
   };
 
   const running = progress !== null && report === null && error === null;
@@ -92,17 +109,9 @@ export function BulkPanel({ templates }: { templates: ProviderTemplates[] }) {
         />
       </div>
       <div className="form-row">
-        <input
-          className="text-input grow"
-          aria-label="Target URL"
-          data-testid="bulk-url"
-          type="url"
-          placeholder="http://localhost:3000/webhook"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-        />
+        <TargetInput value={url} onChange={setUrl} recent={targets.recent} testId="bulk-url" />
         <label>
-          N{' '}
+          Requests{' '}
           <input
             className="text-input"
             data-testid="bulk-count"
@@ -114,7 +123,7 @@ export function BulkPanel({ templates }: { templates: ProviderTemplates[] }) {
           />
         </label>
         <label>
-          C{' '}
+          Concurrency{' '}
           <input
             className="text-input"
             data-testid="bulk-concurrency"

@@ -1,10 +1,20 @@
-// Forge: provider + event -> its template in an editor, validated live against the event's schema
-// (in the engine: the page's CSP forbids the code generation ajv needs). A plain textarea for now.
+// Forge: provider + event -> its template in a JSON editor, validated live against the event's schema
+// (in the engine: the page's CSP forbids the code generation ajv needs; errors are marked in the
+// editor at their pointer), every outgoing header shown and editable, and the exact request previewed.
 import { useEffect, useState } from 'react';
-import type { AttemptDetail, ProviderTemplates } from '../../../../electron/contract/sender';
+import type { RawHeaders } from '../../../../electron/contract/delivery';
+import type {
+  AttemptDetail,
+  ProviderTemplates,
+  SentRequest,
+} from '../../../../electron/contract/sender';
 import { useServices } from '../../app-context';
 import { useConfirm } from '../common/confirm-context';
+import { JsonEditor } from '../common/json-editor';
+import { formatJson } from '../common/json-pointer-ranges';
 import { AttemptAnswer } from '../replay/attempt-answer';
+import { RequestHeadersPanel } from './request-headers-panel';
+import { TargetInput, useRecentTargets } from './target-input';
 
 interface Validation {
   parseError: string | null;
@@ -13,6 +23,9 @@ interface Validation {
 }
 
 const VALIDATE_DELAY_MS = 300;
+/** The preview needs some URL for Host; the receiver-less placeholder until one is typed. */
+const PREVIEW_URL = 'http://localhost:3000/webhook';
+const NO_ERRORS: Validation['errors'] = [];
 
 export function ForgePanel({
   templates,
@@ -23,13 +36,19 @@ export function ForgePanel({
 }) {
   const { api } = useServices();
   const confirm = useConfirm();
+  const targets = useRecentTargets();
   const [providerId, setProviderId] = useState('');
   const [eventName, setEventName] = useState('');
   // The editor's text for one provider/event; switching event shows that event's template.
   const [edited, setEdited] = useState<{ key: string; text: string } | null>(null);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
+  const [overrides, setOverrides] = useState<RawHeaders>([]);
   const [validation, setValidation] = useState<Validation | null>(null);
+  const [preview, setPreview] = useState<{ request: SentRequest | null; error: string | null }>({
+    request: null,
+    error: null,
+  });
   const [result, setResult] = useState<AttemptDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scenarioName, setScenarioName] = useState('');
@@ -41,6 +60,7 @@ export function ForgePanel({
   const key = `${provider?.provider}/${event?.name}`;
   const body = edited?.key === key ? edited.text : JSON.stringify(event?.template ?? {}, null, 2);
   const setBody = (text: string) => setEdited({ key, text });
+  const signs = provider?.canSign === true && secret !== '';
 
   useEffect(() => {
     if (!provider || !event) return;
@@ -56,31 +76,55 @@ export function ForgePanel({
                 : { parseError: answer.error.message, schema: 'no-schema', errors: [] },
             );
         });
+      // The exact request, from the same code that sends it (signature included).
+      void api
+        .call('forge:preview', {
+          provider: provider.provider,
+          event: event.name,
+          url: url.trim() || PREVIEW_URL,
+          body,
+          ...(signs ? { secret } : {}),
+          ...(overrides.length > 0 ? { headerOverrides: overrides } : {}),
+        })
+        .then((answer) => {
+          if (!live) return;
+          setPreview((current) =>
+            answer.ok
+              ? { request: answer.value, error: null }
+              : // Keep the last good preview beside the error: the text is being typed.
+                { request: current.request, error: answer.error.message },
+          );
+        });
     }, VALIDATE_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, provider, event, body]);
+  }, [api, provider, event, body, url, secret, signs, overrides]);
 
   if (!provider || !event) return <p className="muted">Loading providers…</p>;
 
   const send = async (confirmLoop = false) => {
     setError(null);
+    const target = url.trim();
     const answer = await api.call('forge:send', {
       provider: provider.provider,
       event: event.name,
-      url: url.trim(),
+      url: target,
       body,
-      ...(secret ? { secret } : {}),
+      ...(signs ? { secret } : {}),
+      ...(overrides.length > 0 ? { headerOverrides: overrides } : {}),
       ...(confirmLoop ? { confirmLoop: true } : {}),
     });
-    if (answer.ok) setResult(answer.value);
-    else if (answer.error.code === 'confirm-loop') {
+    if (answer.ok) {
+      setResult(answer.value);
+      targets.reload();
+    } else if (answer.error.code === 'confirm-loop') {
       confirm({
         title: 'Send to Hookscope itself?',
-        message: answer.error.message,
-        confirmLabel: 'Send anyway',
+        message: `${answer.error.message} It will show up in the Inbox like any delivery.`,
+        confirmLabel: 'Send to Hookscope',
+        tone: 'neutral',
         onConfirm: () => void send(true),
       });
     } else setError(answer.error.message);
@@ -102,6 +146,11 @@ export function ForgePanel({
     } else setError(answer.error.message);
   };
 
+  const format = () => {
+    const pretty = formatJson(body);
+    if (pretty !== null) setBody(pretty);
+  };
+
   return (
     <div className="send-panel" data-testid="forge-panel">
       <div className="form-row">
@@ -112,6 +161,7 @@ export function ForgePanel({
           onChange={(e) => {
             setProviderId(e.target.value);
             setEventName('');
+            setOverrides([]);
           }}
         >
           {templates
@@ -136,35 +186,33 @@ export function ForgePanel({
         </select>
         <span className="muted">{event.description}</span>
       </div>
-      <label className="form-label" htmlFor="forge-body">
-        Template{' '}
-        <span className="muted">
-          (variables: {'{{uuid}} {{now}} {{now_unix}} {{now_ms}} {{random}} {{random_int}}'})
+      <div className="form-row">
+        <span className="form-label">
+          Template{' '}
+          <span className="muted">
+            (variables: {'{{uuid}} {{now}} {{now_unix}} {{now_ms}} {{random}} {{random_int}}'})
+          </span>
         </span>
-      </label>
-      <textarea
-        id="forge-body"
-        className="code-input"
-        data-testid="forge-body"
-        rows={16}
-        spellCheck={false}
-        aria-invalid={
-          validation !== null && (validation.parseError !== null || validation.schema === 'invalid')
-        }
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="forge-format"
+          disabled={validation?.parseError != null}
+          onClick={format}
+        >
+          Format
+        </button>
+      </div>
+      <JsonEditor
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={setBody}
+        errors={validation?.errors ?? NO_ERRORS}
+        label="Template"
+        testId="forge-body"
       />
       <ValidationMessages validation={validation} />
       <div className="form-row">
-        <input
-          className="text-input grow"
-          aria-label="Target URL"
-          data-testid="forge-url"
-          type="url"
-          placeholder="http://localhost:3000/webhook"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-        />
+        <TargetInput value={url} onChange={setUrl} recent={targets.recent} testId="forge-url" />
         {provider.canSign && (
           <input
             className="text-input"
@@ -187,6 +235,15 @@ export function ForgePanel({
           Send
         </button>
       </div>
+      <details className="forge-headers-section" open>
+        <summary className="subheading">Headers and exact request</summary>
+        <RequestHeadersPanel
+          preview={preview.request}
+          previewError={preview.error}
+          overrides={overrides}
+          onOverridesChange={setOverrides}
+        />
+      </details>
       <div className="form-row">
         <input
           className="text-input"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AttemptDetail, Scenario } from '../../../../electron/contract/sender';
 import { useServices } from '../../app-context';
 import { StatusCode } from '../common/status-code';
+import { TargetInput, useRecentTargets } from './target-input';
 
 export function ScenariosPanel({
   scenarios,
@@ -12,6 +13,7 @@ export function ScenariosPanel({
   onChanged: () => void;
 }) {
   const { api } = useServices();
+  const targets = useRecentTargets();
   const [chosen, setChosen] = useState<string[]>([]);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
@@ -74,13 +76,12 @@ export function ScenariosPanel({
         ))}
       </ul>
       <div className="form-row">
-        <input
-          className="text-input grow"
-          aria-label="Target URL override"
-          type="url"
-          placeholder="target URL (default: each scenario's)"
+        <TargetInput
           value={url}
-          onChange={(e) => setUrl(e.target.value)}
+          onChange={setUrl}
+          recent={targets.recent}
+          label="Target URL override"
+          testId="scenarios-url"
         />
         <input
           className="text-input"

@@ -18,7 +18,8 @@ interface Draft {
 
 function draftFrom(settings: TunnelSettings | null): Draft {
   return {
-    provider: settings?.provider ?? 'ssh',
+    // ngrok first: an authtoken is all it needs, where SSH needs a server of your own.
+    provider: settings?.provider ?? 'ngrok',
     authtoken: '',
     domain: settings?.provider === 'ngrok' ? (settings.domain ?? '') : '',
     region: settings?.provider === 'ngrok' ? (settings.region ?? '') : '',
@@ -108,13 +109,36 @@ export function TunnelForm({
           value={draft.provider}
           onChange={(event) => set('provider', event.target.value as Provider)}
         >
-          <option value="ssh">SSH reverse tunnel (ssh -R)</option>
-          <option value="ngrok">ngrok</option>
+          <option value="ngrok">ngrok (simplest: a free account)</option>
+          <option value="ssh">SSH reverse tunnel (ssh -R, your own server)</option>
           <option value="none">None (local only, or your own proxy)</option>
         </select>
       </label>
       {draft.provider === 'ngrok' && (
         <>
+          <div className="tunnel-guide" data-testid="tunnel-ngrok-guide">
+            <ol>
+              <li>
+                Sign up at ngrok and copy your authtoken from{' '}
+                <a
+                  href="https://dashboard.ngrok.com/get-started/your-authtoken"
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  dashboard.ngrok.com
+                </a>
+                .
+              </li>
+              <li>
+                <strong>Get a free static domain</strong> under{' '}
+                <a href="https://dashboard.ngrok.com/domains" target="_blank" rel="noreferrer">
+                  Domains
+                </a>{' '}
+                and enter it below: providers keep working after a restart, because the URL never
+                changes.
+              </li>
+            </ol>
+          </div>
           {text('authtoken', 'Authtoken', {
             type: 'password',
             placeholder: authtokenSaved
@@ -122,9 +146,9 @@ export function TunnelForm({
               : 'or set NGROK_AUTHTOKEN',
             hint: 'Stored in the secret store; never shown again.',
           })}
-          {text('domain', 'Reserved domain', {
-            placeholder: 'hooks.example.ngrok.app',
-            hint: 'Keeps the URL across restarts.',
+          {text('domain', 'Static domain', {
+            placeholder: 'your-name.ngrok-free.app',
+            hint: 'Keeps the URL across restarts (free: one per account).',
           })}
           {text('region', 'Region', { placeholder: 'us, eu, ap, …' })}
         </>

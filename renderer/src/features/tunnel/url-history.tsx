@@ -1,7 +1,9 @@
+import { formatDateTime } from '../../lib/format';
 import type { TunnelUrlRecord } from '../../../../electron/contract/tunnel';
 import { CopyButton } from '../common/copy-button';
 
-const when = (ms: number) => new Date(ms).toLocaleString();
+// The Inbox's 24-hour format, so every time in the app reads the same way.
+const when = (ms: number) => formatDateTime(ms);
 
 /** Every public URL so far, newest first: providers may still call an old one. */
 export function UrlHistory({ history }: { history: TunnelUrlRecord[] }) {
