@@ -2,6 +2,7 @@ import { App, HTTPReceiver, LogLevel, isValidSlackRequest } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireProvider } from '../../electron/engine/providers/registry';
 import { forgeEvent } from '../../electron/engine/sender/forge';
+import { playHandshake } from '../../electron/engine/sender/handshake-player';
 import { deliver, headerOf, startServer, tampered, type LoopbackServer } from './support';
 
 const SECRET = 'slack-signing-secret-conformance';
@@ -61,6 +62,15 @@ describe('Slack: @slack/bolt receiver (signature verification on)', () => {
     const answer = await deliver(request);
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');
+  });
+
+  it('Hookscope’s handshake player passes against Bolt with the signing secret, and fails without', async () => {
+    const signed = await playHandshake('slack', `${server.url}/slack/events`, SECRET);
+    expect(signed.reason).toBeTypeOf('string');
+    expect(signed.pass).toBe(true);
+    const unsigned = await playHandshake('slack', `${server.url}/slack/events`, '');
+    expect(unsigned.pass).toBe(false);
+    expect(unsigned.answer?.status).toBe(401);
   });
 
   it('Bolt’s verifier agrees with Hookscope on a form body (slash command), and refuses it tampered', () => {

@@ -8,6 +8,15 @@ import {
 } from '../handshake-kit';
 import { jsonObject, stringField, textAnswer } from '../http-helpers';
 import type { DeliveryInput, HandshakeAnswer, HandshakePlay } from '../types';
+import { signV0, type V0Scheme } from '../v0-timestamp-scheme';
+
+/** The Slack SDKs refuse timestamps older than 5 minutes. */
+export const SLACK_SCHEME: V0Scheme = {
+  providerName: 'Slack',
+  signatureHeader: 'X-Slack-Signature',
+  timestampHeader: 'X-Slack-Request-Timestamp',
+  defaultToleranceSec: 300,
+};
 
 /** THE expected answer to url_verification: the challenge itself (api.slack.com/events/url_verification). */
 export const slackChallengeAnswer = (challenge: string): string => challenge;
@@ -25,16 +34,22 @@ export function slackHandshake(delivery: DeliveryInput): HandshakeAnswer | null 
   );
 }
 
+/**
+ * Slack signs url_verification like every request (X-Slack-Signature), and receivers built on its
+ * SDKs (Bolt) refuse it unsigned: with the signing secret the play signs too; without, it is sent
+ * unsigned for receivers that check nothing.
+ */
 export const slackHandshakePlay: HandshakePlay = {
   needsSecret: false,
-  request(url) {
+  request(url, secret) {
     const challenge = freshToken();
+    const request = jsonRequest(url, {
+      token: 'verification-token',
+      challenge,
+      type: 'url_verification',
+    });
     return {
-      request: jsonRequest(url, {
-        token: 'verification-token',
-        challenge,
-        type: 'url_verification',
-      }),
+      request: secret ? signV0(SLACK_SCHEME, request, secret) : request,
       expected: slackChallengeAnswer(challenge),
     };
   },

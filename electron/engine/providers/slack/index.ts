@@ -1,16 +1,8 @@
 import { bodyText, header, isRecord, jsonObject, stringField } from '../http-helpers';
 import type { DeliveryInput, EventDefinition, Provider } from '../types';
-import { signV0, verifyV0, type V0Scheme } from '../v0-timestamp-scheme';
+import { signV0, verifyV0 } from '../v0-timestamp-scheme';
 import { forgeSlack, SLACKBOT_USER_AGENT } from './forge';
-import { slackHandshake, slackHandshakePlay } from './handshake';
-
-/** The Slack SDKs refuse timestamps older than 5 minutes. */
-const SCHEME: V0Scheme = {
-  providerName: 'Slack',
-  signatureHeader: 'X-Slack-Signature',
-  timestampHeader: 'X-Slack-Request-Timestamp',
-  defaultToleranceSec: 300,
-};
+import { SLACK_SCHEME as SCHEME, slackHandshake, slackHandshakePlay } from './handshake';
 
 /** Events API bodies are JSON; slash commands and interactivity are form-encoded. */
 function slackEvent(delivery: DeliveryInput): string | null {
