@@ -125,7 +125,8 @@ function templateBody(template: unknown, input: ForgeInput, now: number): Uint8A
     return new TextEncoder().encode(stringifyExactJson(applySets(parseExactJson(text), sets)));
   }
   const document = applySets(expandVariables(structuredClone(template), now, context), sets);
-  return new TextEncoder().encode(JSON.stringify(document));
+  // A document from parseExactJson carries big integers as markers: written back exactly.
+  return new TextEncoder().encode(stringifyExactJson(document));
 }
 
 function genericContentType(body: Uint8Array): string {

@@ -25,7 +25,7 @@ import type { EndpointConfig } from '../receiver/types';
 import type { DeliveryStore } from '../store/types';
 import type { AttemptsStore, NewAttempt } from './attempts-store';
 import { runBulk } from './bulk';
-import { forgeEvent, resolveEvent } from './forge';
+import { forgeEvent, parseExactJson, resolveEvent } from './forge';
 import type { Forwarder } from './forwarder';
 import { findHandshakePlay, handshakePlays } from './handshake-plays';
 import { playHandshake } from './handshake-player';
@@ -206,15 +206,30 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
     return { provider, secret };
   }
 
-  /** Parses the editor's JSON text; the template with {{variables}} stays a document. */
-  function parseTemplateText(text: string): unknown {
+  /**
+   * The editor's text as a template: a JSON document whose {{variables}} forgeEvent expands, with
+   * integers beyond 2^53 (Shopify's ids) kept exact through parseExactJson. Events whose template
+   * is not JSON (Twilio's form bodies) stay text.
+   */
+  function templateText(definition: EventDefinition, text: string): unknown {
+    if (typeof definition.template === 'string' && !isJsonText(definition.template)) return text;
     try {
-      return JSON.parse(text);
+      JSON.parse(text);
     } catch (error) {
       throw new SenderError(
         'invalid-input',
         `the body is not valid JSON: ${(error as Error).message}`,
       );
+    }
+    return parseExactJson(text);
+  }
+
+  function isJsonText(text: string): boolean {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -229,7 +244,7 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
 
   function buildForge(input: Parsed<typeof ForgeInput>): OutgoingRequest {
     const provider = providerOf(input.provider);
-    eventOf(provider, input.event);
+    const definition = eventOf(provider, input.event);
     const secret =
       input.secret ??
       (input.secretFromEndpoint ? endpointSecret(input.secretFromEndpoint) : undefined);
@@ -241,7 +256,7 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
         provider,
         event: input.event,
         url: input.url,
-        template: input.body === undefined ? undefined : parseTemplateText(input.body),
+        template: input.body === undefined ? undefined : templateText(definition, input.body),
         sets: input.sets,
         extraHeaders: input.rawHeaders,
         secret,
@@ -359,8 +374,8 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
 
     saveScenario(scenario) {
       const provider = providerOf(scenario.provider);
-      eventOf(provider, scenario.event);
-      if (scenario.body !== undefined) parseTemplateText(scenario.body);
+      const definition = eventOf(provider, scenario.event);
+      if (scenario.body !== undefined) templateText(definition, scenario.body);
       return scenarios.save(scenario);
     },
 

@@ -65,6 +65,18 @@ describe('forge', () => {
     expect(attempt).toMatchObject({ kind: 'forge', deliveryId: null, status: 200 });
   });
 
+  it('sends ids beyond 2^53 from the editor exactly as typed (Shopify order ids)', async () => {
+    await app.engine.sender.forge({
+      provider: 'shopify',
+      event: 'orders/create',
+      url: target.url,
+      body: '{"id":820982911946154508,"admin_graphql_api_id":"gid://shopify/Order/820982911946154508","created_at":"{{now}}"}',
+    });
+    const sent = target.received[0]!.body.toString();
+    expect(sent).toContain('"id":820982911946154508,');
+    expect(sent).not.toContain('{{now}}');
+  });
+
   it('says where the editor text breaks the schema, by JSON pointer', () => {
     const kanboard = app.engine.sender.templates().find((t) => t.provider === 'kanboard')!;
     const event = kanboard.events.find((e) => e.schema)!;
