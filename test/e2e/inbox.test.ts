@@ -191,6 +191,20 @@ describe('inbox in the browser build', () => {
     await waitForRows(page, ids);
   });
 
+  it('search finds a key at the end of a 2 MB JSON body as well as one at its start', async () => {
+    const { page } = current();
+    const items = Array.from({ length: 70_000 }, (_, i) => ({ id: i, name: `item ${i}` }));
+    const big = JSON.stringify({ opening_key: 'capybara', items, closing_key: 'pangolin' });
+    expect(big.length).toBeGreaterThan(2_000_000);
+    const bigId = await post('/big', 'application/json', Buffer.from(big));
+    const smallId = await post('/small', 'application/json', Buffer.from('{"k":"ibex"}'));
+    await waitForRows(page, [bigId, smallId]);
+    await page.locator('[data-testid="filter-input"]').fill('pangolin');
+    await waitForRows(page, [bigId]);
+    await page.locator('[data-testid="filter-input"]').fill('capybara');
+    await waitForRows(page, [bigId]);
+  });
+
   it('deletes one delivery through the confirmation dialog, and cancel keeps it', async () => {
     const { page } = current();
     const keep = await post('/keep', 'text/plain', Buffer.from('keep me'));

@@ -1,8 +1,12 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { NewDelivery } from '../delivery';
 
-/** Bodies larger than this are indexed by their first MiB only: the index stays bounded. */
-export const MAX_INDEXED_BODY_BYTES = 1024 * 1024;
+/**
+ * Bodies are searchable whole up to the receiver's default body limit (25 MiB): a key at the end
+ * of a 2 MB JSON is found like one at its start. The indexer bounds each step by bytes
+ * (search-indexer.ts), so a big body costs one step of its own, off the receiver's path.
+ */
+export const MAX_INDEXED_BODY_BYTES = 25 * 1024 * 1024;
 
 /** The text a delivery is searchable by: [target, headers, body]. */
 export function searchableText(

@@ -4,6 +4,11 @@ import type { SqliteDatabase } from './open-store';
 
 /** Rows indexed per transaction: small enough that one step never stalls the receiver for long. */
 const STEP_ROWS = 200;
+/**
+ * Body bytes indexed per transaction (at least one row): bodies are indexed whole up to the 25 MiB
+ * body limit, so a step is bounded by bytes as well as rows, and bodies are read one at a time.
+ */
+const STEP_BYTES = 4 * 1024 * 1024;
 /** While deliveries keep arriving, indexing waits for a quiet moment, but never longer than this. */
 const MAX_LAG_MS = 5_000;
 /** A quiet moment: no append for this long. */
@@ -13,7 +18,7 @@ interface PendingRow {
   seq: number;
   target: string;
   raw_headers: string;
-  body: ArrayBuffer;
+  size: number;
 }
 
 /**
@@ -26,8 +31,9 @@ interface PendingRow {
 export function createSearchIndexer(db: SqliteDatabase, transaction: <T>(work: () => T) => T) {
   const readWatermark = db.prepare('SELECT indexed_seq FROM store_totals WHERE id = 1').raw();
   const selectPending = db.prepare(
-    'SELECT seq, target, raw_headers, body FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?',
+    'SELECT seq, target, raw_headers, length(body) AS size FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?',
   );
+  const selectBody = db.prepare('SELECT body FROM deliveries WHERE seq = ?').raw();
   const insertText = db.prepare(
     'INSERT INTO deliveries_fts (rowid, target, headers, body) VALUES (?, ?, ?, ?)',
   );
@@ -41,28 +47,35 @@ export function createSearchIndexer(db: SqliteDatabase, transaction: <T>(work: (
 
   const watermark = (): number => Number((readWatermark.get([]) as unknown[])[0] ?? 0);
 
-  /** Indexes up to STEP_ROWS pending rows in one transaction; returns how many. */
-  function step(): number {
+  /**
+   * Indexes pending rows in one transaction, up to STEP_ROWS rows or STEP_BYTES of bodies;
+   * returns whether rows may remain.
+   */
+  function step(): boolean {
     return transaction(() => {
       const rows = selectPending.all([watermark(), STEP_ROWS]) as PendingRow[];
+      let bytes = 0;
+      let last: number | null = null;
       for (const row of rows) {
-        const rawHeaders = JSON.parse(row.raw_headers) as RawHeaders;
+        if (last !== null && bytes + row.size > STEP_BYTES) break;
+        const [body] = selectBody.get([row.seq]) as [ArrayBuffer | null];
         const text = searchableText({
           target: row.target,
-          rawHeaders,
-          body: new Uint8Array(row.body),
+          rawHeaders: JSON.parse(row.raw_headers) as RawHeaders,
+          body: body ? new Uint8Array(body) : new Uint8Array(0),
         });
         insertText.run([row.seq, ...text]);
+        bytes += row.size;
+        last = row.seq;
       }
-      const last = rows.at(-1);
-      if (last) setWatermark.run([last.seq]);
-      return rows.length;
+      if (last !== null) setWatermark.run([last]);
+      return rows.length === STEP_ROWS || (last !== null && last !== rows.at(-1)?.seq);
     });
   }
 
   function catchUp(): void {
-    while (step() === STEP_ROWS) {
-      // keep going until a short step says the backlog is gone
+    while (step()) {
+      // keep going until a step says the backlog is gone
     }
     oldestPendingAt = null;
   }
@@ -76,7 +89,7 @@ export function createSearchIndexer(db: SqliteDatabase, transaction: <T>(work: (
       schedule(QUIET_MS);
       return;
     }
-    if (step() === STEP_ROWS) schedule(0);
+    if (step()) schedule(0);
     else oldestPendingAt = null;
   }
 

@@ -43,6 +43,26 @@ describe('deferred full-text indexing', () => {
     store.close();
   });
 
+  it('searches whole bodies: a key at the end of a 2 MB JSON is found like one at its start', () => {
+    const file = temp.file('big.db');
+    const store = openDeliveryStore(file);
+    const items = Array.from({ length: 70_000 }, (_, i) => ({ id: i, name: `item ${i}` }));
+    const big = JSON.stringify({ first_key: 'aardvark', items, last_key: 'zebu' });
+    expect(big.length).toBeGreaterThan(2_000_000);
+    // Two big bodies and a small one after them: steps are bounded by bytes, every row indexed.
+    store.appendBatch([
+      makeDelivery({ body: new TextEncoder().encode(big) }),
+      makeDelivery({ body: new TextEncoder().encode(big.replace('zebu', 'quokka')) }),
+      makeDelivery({ body: new TextEncoder().encode('{"small":"wombat"}') }),
+    ]);
+    expect(store.count({ text: 'aardvark' })).toBe(2);
+    expect(store.count({ text: 'zebu' })).toBe(1);
+    expect(store.count({ text: 'quokka' })).toBe(1);
+    expect(store.count({ text: 'wombat' })).toBe(1);
+    expect(indexedUpTo(file)).toBe(3);
+    store.close();
+  });
+
   it('rows left unindexed by a previous run are indexed after reopening', async () => {
     const file = temp.file('reopen.db');
     const first = openDeliveryStore(file);
