@@ -25,6 +25,7 @@ import {
   HandshakeArmState,
   ProviderInfo,
   ReverifyInput,
+  ReverifyProgress,
   SchemaImportInput,
   SnsConfirmResult,
   UserSchemaView,
@@ -146,6 +147,7 @@ export const calls = {
   // Providers, verdicts and user schemas (issue 4).
   'providers:list': { input: NoInput, output: z.array(ProviderInfo) },
   /** Recomputes provider, event and verdict: the given ids, an endpoint's deliveries, or all. */
+  /** Progress pushed as `deliveries:reverify-progressed` while it runs. */
   'deliveries:reverify': { input: ReverifyInput, output: z.object({ count: z.number().int() }) },
   /** Visits an SNS SubscriptionConfirmation's SubscribeURL: only ever on the user's request. */
   'sns:confirm': { input: z.strictObject({ id: DeliveryId }), output: SnsConfirmResult },
@@ -258,6 +260,7 @@ export const events = {
   'subscriptions:repointed': SubscriptionsRepointed,
   'attempts:recorded': z.array(AttemptSummary),
   'bulk:progressed': BulkProgress,
+  'deliveries:reverify-progressed': ReverifyProgress,
 } satisfies { [E in EventName]: z.ZodType };
 
 type Calls = typeof calls;

@@ -73,6 +73,19 @@ export const ReverifyInput = z
   })
   .default({});
 
+/**
+ * Pushed as `deliveries:reverify-progressed` while `deliveries:reverify` runs, and while saving
+ * endpoints re-verifies their deliveries in the background (per batch of the engine's
+ * re-verification, at most every 100 ms, always at the end: done = total), so a big store shows
+ * how far it has got. `endpoint` is the path re-verified, null for an ids or whole-store scope.
+ */
+export const ReverifyProgress = z.object({
+  endpoint: z.string().nullable(),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ReverifyProgress = z.infer<typeof ReverifyProgress>;
+
 export const SnsConfirmResult = z.object({
   url: z.string(),
   status: z.number().int(),

@@ -79,6 +79,8 @@ export const EVENT_NAMES = [
   // replay, forward, bulk (issue 7)
   'attempts:recorded',
   'bulk:progressed',
+  // re-verification of stored deliveries (issue 17)
+  'deliveries:reverify-progressed',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -3,6 +3,7 @@ import { createCaptureRules, type CaptureRules } from './capture-rules';
 import { composeResponders } from './capture-rules/compose-responders';
 import { join } from 'node:path';
 import { createEngineEvents } from './events/engine-events';
+import { reverifyProgressPusher } from './events/reverify-progress';
 import { createFileVault } from './secrets/file-vault';
 import { reportChallenges } from './subscription-service/challenge-reporting-responder';
 import { createSubscriptionService } from './subscription-service/subscription-service';
@@ -48,6 +49,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       configured: options.endpoints ?? [],
       onError: reportError,
       publicUrl: (via) => publicUrlOf(via),
+      backgroundProgress: (endpoint) => reverifyProgressPusher(events, endpoint),
     });
   } catch (error) {
     store.close();

@@ -1,5 +1,6 @@
 import { providerCatalog } from '../capture-rules';
 import type { Engine } from '../engine-types';
+import { reverifyProgressPusher } from '../events/reverify-progress';
 import { ApiError } from './api-error';
 import type { Handlers } from './handlers';
 
@@ -23,7 +24,9 @@ export function createCaptureRuleHandlers(engine: Engine): Pick<Handlers, Captur
         throw new ApiError('invalid-input', 'give either ids or endpoint, not both');
       }
       const scope = ids ? { ids } : endpoint !== undefined ? { endpoint } : { all: true as const };
-      return { count: await rules.reverify(scope) };
+      // Progress for big stores, pushed while the call runs.
+      const onProgress = reverifyProgressPusher(engine.events, endpoint ?? null);
+      return { count: await rules.reverify(scope, onProgress) };
     },
     'sns:confirm': async ({ id }) => rules.confirmSns(id),
     'schemas:import': async (input) => rules.importSchemas(input),

@@ -39,6 +39,11 @@ export interface CaptureRulesOptions {
    * (`serve --arm-handshakes MINUTES`); default 10 minutes, 0 for none.
    */
   armConfiguredMs?: number;
+  /**
+   * Asked once per re-verification that saving endpoints starts in the background; the function
+   * it returns hears that run's progress (the engine pushes it to the UI).
+   */
+  backgroundProgress?: (endpoint: string) => (progress: ReverifyProgress) => void;
 }
 
 /** Endpoints, secrets, user schemas and the verdict machinery behind the receiver. */
@@ -160,7 +165,7 @@ export function createCaptureRules(options: CaptureRulesOptions): CaptureRules {
   function reverifyInBackground(paths: readonly string[]): void {
     for (const endpoint of paths) {
       background = background
-        .then(() => reverify({ endpoint }))
+        .then(() => reverify({ endpoint }, options.backgroundProgress?.(endpoint)))
         .catch((error: unknown) => report(error, `re-verifying deliveries of ${endpoint}`));
     }
   }

@@ -1,5 +1,5 @@
 // One endpoint: path, provider (or auto-detect), write-only secrets, handshake, answer rule, options.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ProviderInfo, UserSchemaView } from '../../../../electron/contract/capture-rules';
 import { ArmHandshakes } from './arm-handshakes';
 import type { EndpointDraft } from './endpoint-draft';
@@ -16,6 +16,7 @@ export function EndpointEditor({
   onReverify,
   onSchemasChanged,
   pathSuggestions = [],
+  reverifyStatus = null,
 }: {
   initial: EndpointDraft;
   /** Paths already captured, offered while typing a new endpoint's path. */
@@ -26,6 +27,8 @@ export function EndpointEditor({
   onDelete: (() => Promise<void>) | null;
   onReverify: (() => Promise<void>) | null;
   onSchemasChanged: () => void;
+  /** Re-verification progress or answer, shown by the buttons where the person clicked. */
+  reverifyStatus?: ReactNode;
 }) {
   // The parent remounts the editor (key) when the stored endpoint changes.
   const [draft, setDraft] = useState(initial);
@@ -175,6 +178,7 @@ export function EndpointEditor({
           </button>
         )}
       </div>
+      {reverifyStatus}
       {error && (
         <p className="form-error" role="alert" data-testid="endpoint-error">
           {error}

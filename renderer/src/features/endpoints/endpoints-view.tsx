@@ -1,6 +1,10 @@
 // The "Endpoints" view: which paths expect which provider, their secrets, handshakes and answers.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ProviderInfo, UserSchemaView } from '../../../../electron/contract/capture-rules';
+import type {
+  ProviderInfo,
+  ReverifyProgress,
+  UserSchemaView,
+} from '../../../../electron/contract/capture-rules';
 import type { EndpointView } from '../../../../electron/contract/endpoint';
 import type { AppApi } from '../../api';
 import { useAppStore, useServices } from '../../app-context';
@@ -48,6 +52,14 @@ export function EndpointsView() {
   // Bumped on every save so the editor starts again from what the engine stored.
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  // "Re-verify deliveries" running: its path, and the engine's last progress push for it.
+  const [reverifying, setReverifying] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ReverifyProgress | null>(null);
+  // The button's answer ("Re-verified 3 deliveries."), for the endpoint it was asked for.
+  const [reverified, setReverified] = useState<{ path: string; text: string } | null>(null);
+
+  // Big stores take a while: the engine pushes progress per batch while the call runs.
+  useEffect(() => api.on('deliveries:reverify-progressed', setProgress), [api]);
 
   const apply = useCallback(
     (loaded: Loaded) => {
@@ -119,9 +131,27 @@ export function EndpointsView() {
     }
   }
 
+  // The run to show: the one the button started, else one that saving started in the background
+  // (it pushes progress too, ending with done = total).
+  const running =
+    reverifying ??
+    (progress && progress.endpoint !== null && progress.done < progress.total
+      ? progress.endpoint
+      : null);
+
   async function reverify(path: string): Promise<void> {
+    setProgress(null);
+    setReverifying(path);
+    setReverified(null);
     const result = await api.call('deliveries:reverify', { endpoint: path });
-    setNotice(result.ok ? `Re-verified ${result.value.count} deliveries.` : result.error.message);
+    setReverifying(null);
+    // Answered: the run is over even if it stopped short of its last push (engine shutting down).
+    setProgress((last) => (last?.endpoint === path ? null : last));
+    const count = result.ok ? result.value.count : 0;
+    const text = result.ok
+      ? `Re-verified ${count} ${count === 1 ? 'delivery' : 'deliveries'}.`
+      : result.error.message;
+    setReverified({ path, text });
   }
 
   return (
@@ -194,11 +224,49 @@ export function EndpointsView() {
             onDelete={initial.savedPath ? () => remove(initial.savedPath as string) : null}
             onReverify={initial.savedPath ? () => reverify(initial.savedPath as string) : null}
             onSchemasChanged={reload}
+            reverifyStatus={
+              running ? (
+                <ReverifyProgressLine
+                  path={running}
+                  progress={progress?.endpoint === running ? progress : null}
+                />
+              ) : reverified && reverified.path === initial.savedPath ? (
+                <p className="muted" role="status" data-testid="reverify-result">
+                  {reverified.text}
+                </p>
+              ) : null
+            }
           />
         ) : (
           <p className="muted">Select an endpoint, or add one.</p>
         )}
       </section>
     </div>
+  );
+}
+
+/** "Re-verifying /github: 400 of 1000 deliveries" with a bar, while the engine works through them. */
+function ReverifyProgressLine({
+  path,
+  progress,
+}: {
+  path: string;
+  progress: ReverifyProgress | null;
+}) {
+  return (
+    <p className="muted reverify-progress" role="status" data-testid="reverify-progress">
+      {progress ? (
+        <>
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={`Re-verifying ${path}`}
+          />{' '}
+          Re-verifying {path}: {progress.done} of {progress.total} deliveries…
+        </>
+      ) : (
+        <>Re-verifying {path}…</>
+      )}
+    </p>
   );
 }

@@ -9,10 +9,11 @@ export function gridTemplate(columns: OptionalColumnFlags): string {
   return [
     '88px', // time
     '64px', // method
-    'minmax(100px, 1fr)', // path
+    'minmax(84px, 1fr)', // path
     columns.provider ? '92px' : null,
-    columns.event ? 'minmax(72px, 0.45fr)' : null,
-    columns.verdict ? '60px' : null,
+    columns.event ? 'minmax(64px, 0.45fr)' : null,
+    // Wide enough for the longest badge, `unsigned`.
+    columns.verdict ? '76px' : null,
     '54px', // status
     '58px', // size
   ]
