@@ -234,6 +234,8 @@ export const calls = {
   'forge:send': { input: ForgeInput, output: AttemptDetail },
   /** The exact request forge:send would send (signed, Host and framing headers set), not sent. */
   'forge:preview': { input: ForgeInput, output: SentRequest },
+  /** The exact request a replay would send (edits and re-signing applied), without sending it. */
+  'replay:preview': { input: ReplayInput, output: SentRequest },
   'scenarios:list': { input: NoInput, output: z.array(Scenario) },
   /** Saves (or replaces by name) a scenario; secrets and signature headers are never saved. */
   'scenarios:save': { input: Scenario, output: Scenario },

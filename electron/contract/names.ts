@@ -56,6 +56,7 @@ export const CALL_NAMES = [
   'forge:validate',
   'forge:send',
   'forge:preview',
+  'replay:preview',
   'scenarios:list',
   'scenarios:save',
   'scenarios:delete',

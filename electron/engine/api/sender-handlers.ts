@@ -1,4 +1,6 @@
+import type { SentRequest } from '../../contract/sender';
 import type { Engine } from '../engine-types';
+import type { OutgoingRequest } from '../sender/types';
 import { framingOf, headersForSending } from '../sender/hop-by-hop';
 import { openLastTarget } from '../sender/last-target';
 import type { Handlers } from './handlers';
@@ -14,6 +16,7 @@ type SenderCalls =
   | 'forge:validate'
   | 'forge:send'
   | 'forge:preview'
+  | 'replay:preview'
   | 'scenarios:list'
   | 'scenarios:save'
   | 'scenarios:delete'
@@ -25,6 +28,21 @@ type SenderCalls =
  * Replay, forward, forge, scenarios, bulk and handshake plays: the engine's sender service. Its
  * errors carry contract codes (invalid-input, not-found, confirm-loop) across the bridge.
  */
+/** What sendAndRecord records as sent: Host and the framing header as sendExact sets them. */
+function asSent(request: OutgoingRequest): SentRequest {
+  return {
+    method: request.method,
+    url: request.url,
+    rawHeaders: headersForSending(
+      request.rawHeaders,
+      new URL(request.url),
+      request.body.length,
+      framingOf(request),
+    ),
+    body: request.body,
+  };
+}
+
 export function createSenderHandlers(engine: Engine): Pick<Handlers, SenderCalls> {
   const { sender } = engine;
   // The same files the sender's replay default reads: forge and bulk sends are remembered too.
@@ -48,21 +66,8 @@ export function createSenderHandlers(engine: Engine): Pick<Handlers, SenderCalls
     'forge:validate': async ({ provider, event, body }) =>
       sender.validateTemplate(provider, event, body),
     'forge:send': (input) => sender.forge(input).then(remembering(input.url)),
-    'forge:preview': async (input) => {
-      const request = sender.buildForge(input);
-      // What sendAndRecord records as sent: Host and the framing header as sendExact sets them.
-      return {
-        method: request.method,
-        url: request.url,
-        rawHeaders: headersForSending(
-          request.rawHeaders,
-          new URL(request.url),
-          request.body.length,
-          framingOf(request),
-        ),
-        body: request.body,
-      };
-    },
+    'forge:preview': async (input) => asSent(sender.buildForge(input)),
+    'replay:preview': async (input) => asSent(sender.buildReplayRequest(input)),
     'scenarios:list': async () => sender.scenarios.list(),
     'scenarios:save': async (scenario) => sender.saveScenario(scenario),
     'scenarios:delete': async ({ name }) => ({ deleted: sender.scenarios.delete(name) }),

@@ -70,6 +70,8 @@ export interface TemplateValidation {
  */
 export interface SenderService {
   replay(input: Parsed<typeof ReplayInput>): Promise<AttemptDetail>;
+  /** Builds (and re-signs when asked) the replayed request without sending it. */
+  buildReplayRequest(input: Parsed<typeof ReplayInput>): OutgoingRequest;
   lastTarget(): string | null;
   forge(input: Parsed<typeof ForgeInput>): Promise<AttemptDetail>;
   /** Builds (and signs) the forged request without sending it. */
@@ -286,6 +288,30 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
     });
   }
 
+  /** The request a replay sends, edits and re-signing applied: what replay sends and preview shows. */
+  function replayRequest(input: Parsed<typeof ReplayInput>) {
+    const delivery = deliveryOf(input.deliveryId);
+    const url = input.url ?? lastTarget.get();
+    if (!url)
+      throw new SenderError(
+        'invalid-input',
+        'no target URL: pass one (there is no last target yet)',
+      );
+    const resign = input.resign ? resigning(delivery, input.resign) : undefined;
+    const request = buildReplay(
+      delivery,
+      {
+        url,
+        method: input.method,
+        rawHeaders: input.rawHeaders,
+        body: input.body,
+        framing: input.framing,
+      },
+      resign,
+    );
+    return { delivery, request, resign };
+  }
+
   const attemptOf = (id: string): AttemptDetail => {
     const detail = attempts.get(id);
     if (!detail) throw new SenderError('not-found', `no attempt with id "${id}"`);
@@ -296,33 +322,17 @@ export function createSenderService(options: SenderServiceOptions): SenderServic
     scenarios,
 
     async replay(input) {
-      const delivery = deliveryOf(input.deliveryId);
-      const url = input.url ?? lastTarget.get();
-      if (!url)
-        throw new SenderError(
-          'invalid-input',
-          'no target URL: pass one (there is no last target yet)',
-        );
-      guard(url, input.confirmLoop);
-      const resign = input.resign ? resigning(delivery, input.resign) : undefined;
-      const request = buildReplay(
-        delivery,
-        {
-          url,
-          method: input.method,
-          rawHeaders: input.rawHeaders,
-          body: input.body,
-          framing: input.framing,
-        },
-        resign,
-      );
-      lastTarget.set(url);
+      const { delivery, request, resign } = replayRequest(input);
+      guard(request.url, input.confirmLoop);
+      lastTarget.set(request.url);
       return sendAndRecord(request, {
         kind: 'replay',
         deliveryId: delivery.id,
         label: resign ? `re-signed (${resign.provider.id})` : null,
       });
     },
+
+    buildReplayRequest: (input) => replayRequest(input).request,
 
     lastTarget: () => lastTarget.get(),
 

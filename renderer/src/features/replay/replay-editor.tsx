@@ -1,11 +1,12 @@
 // Edit a captured delivery before replaying it: target, method, headers, body, fresh signature.
 import { useEffect, useMemo, useState } from 'react';
 import type { DeliveryDetail } from '../../../../electron/contract/delivery';
-import type { AttemptDetail } from '../../../../electron/contract/sender';
+import type { AttemptDetail, SentRequest } from '../../../../electron/contract/sender';
 import { useServices } from '../../app-context';
 import { useConfirm } from '../common/confirm-context';
 import { JsonEditor } from '../common/json-editor';
 import { formatJson } from '../common/json-pointer-ranges';
+import { requestText } from '../send/request-headers-panel';
 import { TargetInput, useRecentTargets } from '../send/target-input';
 import { AttemptAnswer } from './attempt-answer';
 import { headersToLines, parseHeaderLines } from './header-lines';
@@ -62,20 +63,57 @@ export function ReplayEditor({
   const headersEdited = headers !== originalHeaders;
   const bodyEdited = originalText !== null && body !== originalText;
 
+  // Unedited parts are left out so the engine sends the captured bytes and header order.
+  const replayInput = useMemo(
+    () =>
+      parsedHeaders.ok
+        ? {
+            deliveryId: delivery.id,
+            url: url.trim(),
+            ...(method !== delivery.method ? { method } : {}),
+            ...(headersEdited ? { rawHeaders: parsedHeaders.headers } : {}),
+            ...(bodyEdited ? { body: new TextEncoder().encode(body) } : {}),
+            ...(resign
+              ? { resign: { ...(provider ? { provider } : {}), ...(secret ? { secret } : {}) } }
+              : {}),
+          }
+        : null,
+    // parsedHeaders follows `headers`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [delivery, url, method, headers, headersEdited, body, bodyEdited, resign, provider, secret],
+  );
+
+  // The exact request, as the engine would send it (re-signed when asked), kept in step with edits:
+  // an answer for older inputs is not shown.
+  const [answered, setAnswered] = useState<{
+    input: typeof replayInput;
+    preview: { request: SentRequest } | { error: string };
+  } | null>(null);
+  useEffect(() => {
+    if (!replayInput?.url) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void api.call('replay:preview', replayInput).then((result) => {
+        if (live)
+          setAnswered({
+            input: replayInput,
+            preview: result.ok ? { request: result.value } : { error: result.error.message },
+          });
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, replayInput]);
+  const preview = answered && answered.input === replayInput ? answered.preview : null;
+
   const send = async (confirmLoop = false) => {
-    if (!parsedHeaders.ok) return;
+    if (!replayInput) return;
     setSending(true);
     setError(null);
     const result = await api.call('replay:send', {
-      deliveryId: delivery.id,
-      url: url.trim(),
-      // Unedited parts are left out so the engine sends the captured bytes and header order.
-      ...(method !== delivery.method ? { method } : {}),
-      ...(headersEdited ? { rawHeaders: parsedHeaders.headers } : {}),
-      ...(bodyEdited ? { body: new TextEncoder().encode(body) } : {}),
-      ...(resign
-        ? { resign: { ...(provider ? { provider } : {}), ...(secret ? { secret } : {}) } }
-        : {}),
+      ...replayInput,
       ...(confirmLoop ? { confirmLoop: true } : {}),
     });
     setSending(false);
@@ -222,6 +260,23 @@ export function ReplayEditor({
           <span className="muted">edited: sent as shown</span>
         )}
       </div>
+      {preview && (
+        <section aria-label="Exact request">
+          <span className="form-label">Exact request</span>{' '}
+          <span className="muted">
+            (ids, timestamps and a fresh signature are made again at send)
+          </span>
+          {'request' in preview ? (
+            <pre className="code-block request-preview" data-testid="replay-preview">
+              {requestText(preview.request)}
+            </pre>
+          ) : (
+            <p className="muted" data-testid="replay-preview-error">
+              {preview.error}
+            </p>
+          )}
+        </section>
+      )}
       {error && (
         <p className="field-error" role="alert" data-testid="replay-error">
           {error}
