@@ -13,6 +13,9 @@ import { subscribeCommand } from './subscribe';
 import { subscriptionsCommand } from './subscriptions';
 import { unsubscribeCommand } from './unsubscribe';
 import { repairCliCommand } from './repair';
+import { schemaCommand } from './schema';
+import { suiteCommand } from './suite';
+import { testCommand } from './test-suite';
 
 interface Command {
   summary: string;
@@ -39,6 +42,9 @@ const COMMANDS: Record<string, Command> = {
   },
   bulk: { summary: 'send N copies at concurrency C; latency histogram', run: bulkCommand },
   repair: { summary: 'rebuild a damaged store from its readable rows', run: repairCliCommand },
+  schema: { summary: 'print the schema learned from stored deliveries', run: schemaCommand },
+  suite: { summary: 'save stored deliveries as a replay test suite', run: suiteCommand },
+  test: { summary: 'run a replay test suite against a URL (exit 1 on failures)', run: testCommand },
 };
 
 export const MAIN_HELP = `Usage: hookscope <command> [options]
