@@ -1,4 +1,5 @@
 import type { DeliverySummary } from '../contract/delivery';
+import type { DriftVerdict } from '../contract/learning';
 import type { Verdict } from '../contract/verdict';
 import { verdictTail } from './verdict-line';
 
@@ -22,12 +23,13 @@ const pad = (value: number, width = 2): string => String(value).padStart(width, 
 export function formatDeliveryLine(
   delivery: DeliverySummary,
   verdict: Verdict | null = null,
+  drift: DriftVerdict | null = null,
 ): string {
   const at = new Date(delivery.receivedAt);
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.${pad(at.getMilliseconds(), 3)}`;
   const size = formatSize(delivery.size) + (delivery.truncated ? ' (truncated)' : '');
   const status = delivery.responseStatus ?? '-';
   const via = delivery.via === 'tunnel' ? '  via tunnel' : '';
-  const tail = printable(verdictTail(delivery, verdict));
+  const tail = printable(verdictTail(delivery, verdict, drift));
   return `${time} ${printable(delivery.method).padEnd(6)} ${printable(delivery.target)}  ${size}  -> ${status}${via}${tail}`;
 }

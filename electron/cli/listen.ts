@@ -50,7 +50,9 @@ export async function listenCommand(argv: readonly string[]): Promise<number> {
       // Retention may already have evicted it under heavy load: nothing more to print then.
       const delivery = engine.store.get(summary.id);
       if (!json)
-        process.stdout.write(`${formatDeliveryLine(summary, delivery?.verdict ?? null)}\n`);
+        process.stdout.write(
+          `${formatDeliveryLine(summary, delivery?.verdict ?? null, delivery?.driftVerdict ?? null)}\n`,
+        );
       else if (delivery) process.stdout.write(toJsonlLine(delivery));
     }
   });

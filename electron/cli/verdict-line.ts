@@ -1,11 +1,16 @@
 import type { DeliverySummary } from '../contract/delivery';
+import type { DriftVerdict } from '../contract/learning';
 import type { Verdict } from '../contract/verdict';
 
 /**
  * `  preservica MOVED  fail: signature invalid (Preservica-Signature does not match...)`: who sent
  * it and the verdict in one tail for the terminal line; empty when nothing was recognised.
  */
-export function verdictTail(summary: DeliverySummary, verdict: Verdict | null): string {
+export function verdictTail(
+  summary: DeliverySummary,
+  verdict: Verdict | null,
+  drift: DriftVerdict | null = null,
+): string {
   const parts: string[] = [];
   if (summary.provider)
     parts.push(summary.event ? `${summary.provider} ${summary.event}` : summary.provider);
@@ -30,5 +35,14 @@ export function verdictTail(summary: DeliverySummary, verdict: Verdict | null): 
       );
     }
   }
+  if (drift?.status === 'drift') parts.push(`drift: ${driftSummary(drift)}`);
   return parts.length > 0 ? `  ${parts.join('  ')}` : '';
+}
+
+/** `/a/b type-change integer→null (+2 more)`: the first change, and how many follow. */
+function driftSummary(drift: DriftVerdict): string {
+  const [first, ...others] = drift.changes;
+  if (!first) return 'shape changed';
+  const more = others.length ? ` (+${others.length} more)` : '';
+  return `${first.pointer} ${first.kind} ${first.was}→${first.now}${more}`;
 }

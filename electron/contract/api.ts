@@ -11,6 +11,13 @@ import {
 } from './delivery';
 import { EndpointInputList, EndpointView } from './endpoint';
 import {
+  LearnedModelRef,
+  LearnedModelSummary,
+  LearnedSchemaFormat,
+  LearningSettings,
+  SchemaComparison,
+} from './learning';
+import {
   AnnotateInput,
   DeliveryDiff,
   DeliveryFacets,
@@ -248,6 +255,25 @@ export const calls = {
   /** Runs to the end (progress as `bulk:progressed` with the same runId), then the report. */
   'bulk:start': { input: BulkInput, output: BulkReport },
   'handshake:play': { input: HandshakeInput, output: HandshakeResult },
+  /** Models learned from traffic, per endpoint and event (issue 16). */
+  'learning:models': {
+    input: z.strictObject({ endpoint: z.string().max(2_000).optional() }).default({}),
+    output: z.array(LearnedModelSummary),
+  },
+  /** A learned model as JSON Schema 2020-12, or the endpoint's models as OpenAPI 3.1. */
+  'learning:schema': {
+    input: LearnedModelRef.extend({ format: LearnedSchemaFormat }),
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  /** Pointers where the endpoint's (or the provider's) schema and the traffic disagree. */
+  'learning:compare': { input: LearnedModelRef, output: SchemaComparison },
+  /** The learned schema becomes the endpoint's schema for the event. */
+  'learning:use': { input: LearnedModelRef, output: z.object({ schemaName: z.string() }) },
+  /** Reads (empty input) or sets after how many deliveries a model is settled. */
+  'learning:settings': {
+    input: LearningSettings.partial().strict().default({}),
+    output: LearningSettings,
+  },
 } satisfies { [C in CallName]: CallSpec };
 
 export const events = {

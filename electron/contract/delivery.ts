@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Verdict, VerdictBadge } from './verdict';
+import { DriftStatus, DriftVerdict } from './learning';
 
 /** Header pairs exactly as received: order and case preserved, duplicates kept. */
 export const RawHeaders = z.array(z.tuple([z.string(), z.string()]));
@@ -29,6 +30,8 @@ export const DeliverySummary = z.object({
   pinned: z.boolean().optional(),
   labels: z.array(z.string()).optional(),
   note: z.string().nullable().optional(),
+  /** How the body departs from its event's learned shape (issue 16); absent when no model applies. */
+  drift: DriftStatus.nullable().optional(),
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
@@ -48,6 +51,8 @@ export const DeliveryDetail = DeliverySummary.extend({
   body: z.instanceof(Uint8Array),
   response: RecordedResponse.nullable(),
   verdict: Verdict.nullable(),
+  /** The drift verdict with its changes (`drift` holds its status); absent when no model applies. */
+  driftVerdict: DriftVerdict.nullable().optional(),
 });
 export type DeliveryDetail = z.infer<typeof DeliveryDetail>;
 
@@ -72,6 +77,8 @@ export const DeliveryQuery = z.object({
   pinned: z.boolean().optional(),
   /** Only deliveries carrying this label. */
   label: z.string().optional(),
+  /** Only deliveries with one of these drift statuses (issue 16). */
+  drift: z.array(DriftStatus).max(3).optional(),
 });
 export type DeliveryQuery = z.input<typeof DeliveryQuery>;
 

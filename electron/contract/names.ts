@@ -63,6 +63,12 @@ export const CALL_NAMES = [
   'scenarios:run',
   'bulk:start',
   'handshake:play',
+  // inferred schemas and drift (issue 16)
+  'learning:models',
+  'learning:schema',
+  'learning:compare',
+  'learning:use',
+  'learning:settings',
 ] as const;
 
 /** Events the engine pushes, past tense, always batched. */

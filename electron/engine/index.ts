@@ -203,3 +203,4 @@ export type { EndpointConfig, Receiver, ReceiverLimits, Responder } from './rece
 export type { Delivery, NewDelivery } from './delivery';
 export * from './export';
 export { repairCommand, repairDatabase, type RepairReport } from './store/integrity';
+export { learnedSchemaDocument, LearningError } from './learning';

@@ -13,6 +13,7 @@ import { createTunnelHandlers } from './tunnel-handlers';
 import { createSenderHandlers } from './sender-handlers';
 import { createCaptureRuleHandlers } from './capture-rules-handlers';
 import { createInspectorHandlers } from './inspector-handlers';
+import { createLearningHandlers } from './learning-handlers';
 
 /** One handler per call; the mapped type makes a missing handler a compile error. */
 export type Handlers = {
@@ -126,5 +127,6 @@ function createCallHandlers(engine: Engine, app: AppContext): Handlers {
     ...createCaptureRuleHandlers(engine),
     ...createSubscriptionHandlers(engine),
     ...createInspectorHandlers(engine),
+    ...createLearningHandlers(engine),
   } satisfies Handlers;
 }

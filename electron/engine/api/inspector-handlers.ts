@@ -15,6 +15,9 @@ type InspectorCalls =
 /** The inspector's calls: diffs, facets and timeline, annotations, saved filters and mask rules. */
 export function createInspectorHandlers(engine: Engine): Pick<Handlers, InspectorCalls> {
   const settings = openInspectorSettings(engine.dataDir);
+  // Drift honours the mask rules saved before this run too.
+  const current = settings.read();
+  engine.store.learning.configure({ maskRules: current.maskRules, usePresets: current.usePresets });
   const load = (id: string) => {
     const delivery = engine.store.get(id);
     if (!delivery) throw new ApiError('not-found', `no delivery with id "${id}"`);
@@ -32,6 +35,11 @@ export function createInspectorHandlers(engine: Engine): Pick<Handlers, Inspecto
       return summary;
     },
     'inspector:load': async () => settings.read(),
-    'inspector:save': async (next) => settings.write(next),
+    'inspector:save': async (next) => {
+      const saved = settings.write(next);
+      // Mask rules also keep volatile pointers out of drift (issue 16).
+      engine.store.learning.configure({ maskRules: saved.maskRules, usePresets: saved.usePresets });
+      return saved;
+    },
   };
 }

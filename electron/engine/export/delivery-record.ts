@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RawHeaders, DeliveryVia } from '../../contract/delivery';
 import { Verdict } from '../../contract/verdict';
+import type { DriftChange, DriftStatus } from '../../contract/learning';
 import { redactVerdict } from '../api/redact-verdict';
 import type { NewDelivery } from '../delivery';
 import { fromBase64, toBase64 } from './bytes';
@@ -32,7 +33,7 @@ export interface DeliveryRecord {
   provider: string | null;
   event: string | null;
   handshake: boolean;
-  verdict: VerdictRecord | null;
+  verdict: VerdictRecord | DriftOnlyRecord | null;
 }
 
 /**
@@ -43,6 +44,16 @@ export interface VerdictRecord {
   signature: { status: Verdict['signature']['status']; reason: string };
   schema: { status: Verdict['schema']['status']; errors: { pointer: string; message: string }[] };
   health: { code: string; severity: Verdict['health'][number]['severity']; message: string }[];
+  /** How the body departs from its event's learned shape (issue 16); absent when no model applies. */
+  drift?: { status: DriftStatus; changes: DriftChange[] };
+}
+
+/** Drift alone, for a delivery that has no verdict (imported without one). */
+type DriftOnlyRecord = Pick<VerdictRecord, 'drift'>;
+
+function driftRecord(delivery: NewDelivery): DriftOnlyRecord {
+  const drift = delivery.driftVerdict;
+  return drift ? { drift: { status: drift.status, changes: drift.changes } } : {};
 }
 
 export function toVerdictRecord(verdict: Verdict): VerdictRecord {
@@ -83,7 +94,11 @@ export function toDeliveryRecord(delivery: NewDelivery): DeliveryRecord {
     provider: delivery.provider,
     event: delivery.event,
     handshake: delivery.handshake,
-    verdict: delivery.verdict && toVerdictRecord(delivery.verdict),
+    verdict: delivery.verdict
+      ? { ...toVerdictRecord(delivery.verdict), ...driftRecord(delivery) }
+      : delivery.driftVerdict
+        ? driftRecord(delivery)
+        : null,
   };
 }
 
@@ -118,7 +133,13 @@ export const DeliveryRecordSchema = z
     provider: z.string().nullable().default(null),
     event: z.string().nullable().default(null),
     handshake: z.boolean().default(false),
-    verdict: Verdict.nullable().default(null),
+    // A verdict holding only `drift` (a delivery imported without a verdict) imports as none: drift
+    // is learned again from the body.
+    verdict: z.preprocess(
+      (value) =>
+        typeof value === 'object' && value !== null && !('signature' in value) ? null : value,
+      Verdict.nullable().default(null),
+    ),
   })
   .superRefine((record, ctx) => {
     const bodyBytes = Buffer.byteLength(record.bodyBase64, 'base64');

@@ -1,4 +1,5 @@
 import type { NewDelivery } from '../delivery';
+import { createLearner } from '../learning/learner';
 import type { SqliteDatabase } from './open-store';
 import { INSERT_SQL, prepareDelivery, type PreparedDelivery } from './delivery-rows';
 import { createEvictor } from './retention';
@@ -23,15 +24,26 @@ export function createDeliveryInserter(db: SqliteDatabase) {
     'UPDATE store_totals SET count = count + ?, bytes = bytes + ? WHERE id = 1',
   );
   const evictOverflow = createEvictor(db);
+  // Every new row teaches its event's model and gets its drift verdict, in this transaction.
+  const learner = createLearner(db);
+  const writeDrift = db.prepare('UPDATE deliveries SET drift_status = ?, drift = ? WHERE seq = ?');
   return function insert(deliveries: readonly NewDelivery[], retention: RetentionLimits): Inserted {
     const prepared = deliveries.map(prepareDelivery);
     const seqs = new Array<number>(prepared.length);
+    const learning = learner.batch();
     let bytes = 0;
     for (let i = 0; i < prepared.length; i++) {
       const item = prepared[i] as PreparedDelivery;
-      seqs[i] = Number(insertRow.run(item.params).lastInsertRowid);
+      const seq = Number(insertRow.run(item.params).lastInsertRowid);
+      seqs[i] = seq;
       bytes += item.storedBytes;
+      const drift = learning.learn(item.delivery, item.contentType);
+      if (drift) {
+        writeDrift.run([drift.status, drift.json, seq]);
+        item.drift = drift.status;
+      }
     }
+    learning.flush();
     addTotals.run([prepared.length, bytes]);
     return { prepared, seqs, evicted: evictOverflow(retention) };
   };

@@ -1,5 +1,6 @@
 import type { DeliverySummary, DeliveryVia, RawHeaders } from '../../contract/delivery';
 import type { Verdict, VerdictBadge } from '../../contract/verdict';
+import type { DriftStatus, DriftVerdict } from '../../contract/learning';
 import { badgeOf } from '../../contract/verdict-badge';
 import type { Delivery, NewDelivery } from '../delivery';
 import { headerValue } from '../delivery';
@@ -7,7 +8,7 @@ import { headerValue } from '../delivery';
 /** Columns list() and change events need: never the bodies or JSON blobs. */
 export const SUMMARY_COLUMNS =
   'seq, id, received_at, endpoint, method, target, size, truncated, content_type, ' +
-  'response_status, via, provider, event, handshake, badge, pinned, labels, note';
+  'response_status, via, provider, event, handshake, badge, pinned, labels, note, drift_status';
 
 export const INSERT_SQL = `INSERT INTO deliveries (
   id, received_at, endpoint, remote_address, method, target, path, http_version, raw_headers,
@@ -35,6 +36,8 @@ export interface SummaryRow {
   /** JSON array of strings, NULL when none. */
   labels: string | null;
   note: string | null;
+  /** Learning's judgement (issue 16), NULL when no model applies. */
+  drift_status: string | null;
 }
 
 export interface DeliveryRow extends SummaryRow {
@@ -42,6 +45,8 @@ export interface DeliveryRow extends SummaryRow {
   http_version: string;
   raw_headers: string;
   verdict: string | null;
+  /** The drift verdict as JSON, NULL when no model applies. */
+  drift: string | null;
   response: string | null;
   body: ArrayBuffer;
   response_body: ArrayBuffer | null;
@@ -62,6 +67,8 @@ export interface PreparedDelivery {
   contentType: string | null;
   responseStatus: number | null;
   badge: VerdictBadge;
+  /** Set by the inserter once learning judged the delivery. */
+  drift?: DriftStatus;
 }
 
 export function pathOf(target: string): string {
@@ -124,6 +131,7 @@ export function summaryOfPrepared(prepared: PreparedDelivery, seq: number): Deli
     event: d.event,
     handshake: d.handshake,
     badge: prepared.badge,
+    ...(prepared.drift ? { drift: prepared.drift } : {}),
   };
 }
 
@@ -148,6 +156,7 @@ export function rowToSummary(row: SummaryRow): DeliverySummary {
     ...(row.pinned ? { pinned: true } : {}),
     ...(row.labels ? { labels: JSON.parse(row.labels) as string[] } : {}),
     ...(row.note !== null ? { note: row.note } : {}),
+    ...(row.drift_status ? { drift: row.drift_status as DriftStatus } : {}),
   };
 }
 
@@ -163,5 +172,6 @@ export function rowToDelivery(row: DeliveryRow): Delivery {
       ? { ...response, body: new Uint8Array(row.response_body ?? new ArrayBuffer(0)) }
       : null,
     verdict: row.verdict ? (JSON.parse(row.verdict) as Verdict) : null,
+    ...(row.drift ? { driftVerdict: JSON.parse(row.drift) as DriftVerdict } : {}),
   };
 }

@@ -26,6 +26,7 @@ import { ChangeEmitter } from './change-events';
 import { readFacets } from './facets';
 import { readHistogram } from './histogram';
 import type { DeliveryRow, SummaryRow } from './delivery-rows';
+import { openLearningBook } from '../learning/learning-book';
 import { SUMMARY_COLUMNS, rowToDelivery, rowToSummary, summaryOfPrepared } from './delivery-rows';
 import { migrate } from './migrations';
 import { createSearchIndexer } from './search-indexer';
@@ -144,6 +145,7 @@ export function openDeliveryStore(
   const writeAnnotation = createAnnotationWriter(db);
   const clearText = db.prepare("INSERT INTO deliveries_fts (deliveries_fts) VALUES ('delete-all')");
   const clearRows = db.prepare('DELETE FROM deliveries');
+  const learning = openLearningBook(db);
   const resetTotals = db.prepare('UPDATE store_totals SET count = 0, bytes = 0 WHERE id = 1');
 
   // Filtered list/count statements differ only by which filters are present: prepare each shape once.
@@ -415,6 +417,8 @@ export function openDeliveryStore(
       clearText.run([]);
       clearRows.run([]);
       resetTotals.run([]);
+      // The models were learned from these deliveries: clear-all starts learning afresh.
+      learning.reset();
     });
     emit({ kind: 'cleared' });
   }
@@ -471,6 +475,7 @@ export function openDeliveryStore(
     clear,
     stats,
     setRetention,
+    learning,
     onChange: (listener) => changes.on(listener),
     close,
   };

@@ -182,6 +182,39 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'inferred schemas and drift (issue 16): learned models, learning settings, drift per delivery',
+    up(db) {
+      // One model per endpoint and event (learning/shape-model.ts), updated in the transaction that
+      // writes its deliveries; drift is kept apart from the verdict (the provider schema's).
+      db.exec(`
+        CREATE TABLE learned_models (
+          key TEXT PRIMARY KEY,
+          endpoint TEXT NOT NULL,
+          event TEXT,
+          path TEXT,
+          deliveries INTEGER NOT NULL,
+          first_seen INTEGER NOT NULL,
+          last_seen INTEGER NOT NULL,
+          drift_count INTEGER NOT NULL DEFAULT 0,
+          drift_since INTEGER,
+          model TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE learning_config (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          settle_after INTEGER NOT NULL,
+          masks TEXT NOT NULL
+        );
+        INSERT INTO learning_config (id, settle_after, masks)
+          VALUES (1, 20, '{"rules":[],"usePresets":true}');
+        ALTER TABLE deliveries ADD COLUMN drift_status TEXT;
+        ALTER TABLE deliveries ADD COLUMN drift TEXT;
+        CREATE INDEX deliveries_by_drift ON deliveries(drift_status, seq)
+          WHERE drift_status IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 // Versions are assigned per feature, so entries may be listed out of order: run them by version.

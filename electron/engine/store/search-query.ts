@@ -36,6 +36,9 @@ export function buildWhere(filter: DeliveryFilter, beforeSeq?: number): WhereCla
   if (filter.event !== undefined) add('event = ?', filter.event);
   if (filter.badge !== undefined) add('badge = ?', filter.badge);
   if (filter.responseStatus !== undefined) add('response_status = ?', filter.responseStatus);
+  // One shape whatever the statuses asked for; the partial index deliveries_by_drift applies.
+  if (filter.drift !== undefined && filter.drift.length > 0)
+    add('drift_status IN (SELECT value FROM json_each(?))', JSON.stringify(filter.drift));
   // Literal values: the partial index deliveries_pinned applies only when the query says pinned = 1.
   if (filter.pinned !== undefined) conditions.push(filter.pinned ? 'pinned = 1' : 'pinned = 0');
   if (filter.label !== undefined) {

@@ -1,3 +1,4 @@
+import type { LearningBook } from '../learning/learning-book';
 import type {
   DeliveryPage,
   DeliveryQuery,
@@ -63,5 +64,7 @@ export interface DeliveryStore {
   clear(): void;
   stats(): StoreStats;
   onChange(listener: (change: StoreChange) => void): () => void;
+  /** Models learned from traffic and learning's settings (issue 16). */
+  readonly learning: LearningBook;
   close(): void;
 }

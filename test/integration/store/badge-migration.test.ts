@@ -43,6 +43,14 @@ describe('badge migration (schema version 6)', () => {
     db.exec(
       `UPDATE deliveries SET badge = 'ok' WHERE id IN ('${rows.unsigned.id}', '${rows.noSecret.id}')`,
     );
+    // ...and without what later versions added (7: learned models and drift columns).
+    db.exec(`
+      DROP TABLE learned_models;
+      DROP TABLE learning_config;
+      DROP INDEX deliveries_by_drift;
+      ALTER TABLE deliveries DROP COLUMN drift_status;
+      ALTER TABLE deliveries DROP COLUMN drift;
+    `);
     db.exec('PRAGMA user_version = 5');
     db.close();
 
