@@ -11,6 +11,14 @@ import {
 } from './delivery';
 import { EndpointInputList, EndpointView } from './endpoint';
 import {
+  CaseFinished,
+  Suite,
+  SuiteCreateInput,
+  SuiteReport,
+  SuiteRunInput,
+  SuiteSummary,
+} from './suites';
+import {
   LearnedModelRef,
   LearnedModelSummary,
   LearnedSchemaFormat,
@@ -274,6 +282,29 @@ export const calls = {
     input: LearningSettings.partial().strict().default({}),
     output: LearningSettings,
   },
+  /** A suite from stored deliveries, and its file text (nothing saved). */
+  'suites:create': {
+    input: SuiteCreateInput,
+    output: z.object({ suite: Suite, fileName: z.string(), text: z.string() }),
+  },
+  'suites:list': { input: NoInput, output: z.array(SuiteSummary) },
+  'suites:get': {
+    input: z.strictObject({ id: z.string().min(1) }),
+    output: z.object({ id: z.string(), suite: Suite }),
+  },
+  /** Saves a new suite, or replaces the one with this id. */
+  'suites:save': {
+    input: z.strictObject({ id: z.string().min(1).optional(), suite: Suite }),
+    output: z.object({ id: z.string() }),
+  },
+  'suites:delete': { input: z.strictObject({ id: z.string().min(1) }), output: z.null() },
+  /** Saves a suite file's text (validated; errors name the JSON pointer). */
+  'suites:import': {
+    input: z.strictObject({ text: z.string().min(1).max(64 * 1024 * 1024) }),
+    output: z.object({ id: z.string() }),
+  },
+  /** Runs to the end (each case pushed as `suites:case-finished`), then the report. */
+  'suites:run': { input: SuiteRunInput, output: SuiteReport },
 } satisfies { [C in CallName]: CallSpec };
 
 export const events = {
@@ -289,6 +320,7 @@ export const events = {
   'attempts:recorded': z.array(AttemptSummary),
   'bulk:progressed': BulkProgress,
   'deliveries:reverify-progressed': ReverifyProgress,
+  'suites:case-finished': CaseFinished,
 } satisfies { [E in EventName]: z.ZodType };
 
 type Calls = typeof calls;

@@ -69,6 +69,14 @@ export const CALL_NAMES = [
   'learning:compare',
   'learning:use',
   'learning:settings',
+  // replay suites (issue 16)
+  'suites:create',
+  'suites:list',
+  'suites:get',
+  'suites:save',
+  'suites:delete',
+  'suites:import',
+  'suites:run',
 ] as const;
 
 /** Events the engine pushes, past tense, always batched. */
@@ -88,6 +96,8 @@ export const EVENT_NAMES = [
   'bulk:progressed',
   // re-verification of stored deliveries (issue 17)
   'deliveries:reverify-progressed',
+  // replay suites (issue 16)
+  'suites:case-finished',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

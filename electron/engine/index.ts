@@ -204,3 +204,13 @@ export type { Delivery, NewDelivery } from './delivery';
 export * from './export';
 export { repairCommand, repairDatabase, type RepairReport } from './store/integrity';
 export { learnedSchemaDocument, LearningError } from './learning';
+export {
+  createSuite,
+  junitXml,
+  parseSuite,
+  retryPolicyOf,
+  runSuite,
+  serializeSuite,
+  SuiteFileError,
+  SuiteRunError,
+} from './suites';

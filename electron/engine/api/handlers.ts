@@ -14,6 +14,7 @@ import { createSenderHandlers } from './sender-handlers';
 import { createCaptureRuleHandlers } from './capture-rules-handlers';
 import { createInspectorHandlers } from './inspector-handlers';
 import { createLearningHandlers } from './learning-handlers';
+import { createSuiteHandlers } from './suite-handlers';
 
 /** One handler per call; the mapped type makes a missing handler a compile error. */
 export type Handlers = {
@@ -128,5 +129,6 @@ function createCallHandlers(engine: Engine, app: AppContext): Handlers {
     ...createSubscriptionHandlers(engine),
     ...createInspectorHandlers(engine),
     ...createLearningHandlers(engine),
+    ...createSuiteHandlers(engine),
   } satisfies Handlers;
 }

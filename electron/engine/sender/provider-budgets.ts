@@ -12,6 +12,10 @@ const BUDGETS_MS: Readonly<Record<string, number>> = {
   zoom: 3_000,
   github: 10_000,
   shopify: 5_000,
+  // Stripe ends a delivery attempt that has no answer after 20 s ("Retry behavior").
+  stripe: 20_000,
+  // The spec recommends a 15-30 s request timeout (protocols.md §3.3): the short end.
+  'standard-webhooks': 15_000,
 };
 
 export function providerBudgetMs(provider: string | null | undefined): number | null {

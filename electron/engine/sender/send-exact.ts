@@ -5,6 +5,8 @@ import type { OutgoingRequest, SendFailureCode, SendOutcome } from './types';
 
 export interface SendOptions {
   timeoutMs?: number;
+  /** Keep at most this many bytes of the answer's body (the rest is read and dropped). */
+  maxAnswerBytes?: number;
 }
 
 // node:http, not fetch or undici: given a flat raw header array it sends exactly those headers, in
@@ -64,7 +66,7 @@ export function sendExact(
       req = send(
         url,
         { method: outgoing.method, headers, agent: agents[url.protocol as 'http:' | 'https:'] },
-        (res) => collectAnswer(res, started, settle, fail),
+        (res) => collectAnswer(res, started, settle, fail, options.maxAnswerBytes ?? Infinity),
       );
     } catch (error) {
       fail('invalid-request', `the request cannot be sent: ${(error as Error).message}`);
@@ -118,10 +120,17 @@ function collectAnswer(
   started: number,
   settle: (outcome: SendOutcome) => void,
   fail: (code: SendFailureCode, message: string) => void,
+  maxBytes: number,
 ): void {
   const firstByteMs = performance.now() - started;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  let kept = 0;
+  res.on('data', (chunk: Buffer) => {
+    if (kept >= maxBytes) return;
+    const piece = kept + chunk.length > maxBytes ? chunk.subarray(0, maxBytes - kept) : chunk;
+    kept += piece.length;
+    chunks.push(piece);
+  });
   res.on('error', (error) => fail('reset', `the answer was cut off: ${error.message}`));
   res.on('end', () => {
     const rawHeaders: [string, string][] = [];

@@ -27,6 +27,7 @@ import { readFacets } from './facets';
 import { readHistogram } from './histogram';
 import type { DeliveryRow, SummaryRow } from './delivery-rows';
 import { openLearningBook } from '../learning/learning-book';
+import { openSuiteBook } from '../suites/suite-book';
 import { SUMMARY_COLUMNS, rowToDelivery, rowToSummary, summaryOfPrepared } from './delivery-rows';
 import { migrate } from './migrations';
 import { createSearchIndexer } from './search-indexer';
@@ -146,6 +147,7 @@ export function openDeliveryStore(
   const clearText = db.prepare("INSERT INTO deliveries_fts (deliveries_fts) VALUES ('delete-all')");
   const clearRows = db.prepare('DELETE FROM deliveries');
   const learning = openLearningBook(db);
+  const suites = openSuiteBook(db);
   const resetTotals = db.prepare('UPDATE store_totals SET count = 0, bytes = 0 WHERE id = 1');
 
   // Filtered list/count statements differ only by which filters are present: prepare each shape once.
@@ -476,6 +478,7 @@ export function openDeliveryStore(
     stats,
     setRetention,
     learning,
+    suites,
     onChange: (listener) => changes.on(listener),
     close,
   };

@@ -215,6 +215,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    description: 'replay suites (issue 16): suites saved in the workspace',
+    up(db) {
+      // The suite's file text, whole (engine/suites/suite-file.ts); name and count for the list.
+      db.exec(`
+        CREATE TABLE suites (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          case_count INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          text TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 // Versions are assigned per feature, so entries may be listed out of order: run them by version.

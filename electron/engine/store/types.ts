@@ -1,3 +1,4 @@
+import type { SuiteBook } from '../suites/suite-book';
 import type { LearningBook } from '../learning/learning-book';
 import type {
   DeliveryPage,
@@ -66,5 +67,7 @@ export interface DeliveryStore {
   onChange(listener: (change: StoreChange) => void): () => void;
   /** Models learned from traffic and learning's settings (issue 16). */
   readonly learning: LearningBook;
+  /** Replay suites saved in the workspace (issue 16). */
+  readonly suites: SuiteBook;
   close(): void;
 }
