@@ -40,6 +40,8 @@ export default defineConfig({
     root: repoRoot,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Builds the store's worker into dist/ once per run (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     projects: [
       {
         extends: true,

@@ -84,3 +84,22 @@ export const DEFAULT_SETTLE_AFTER = 20;
 
 export const LearningSettings = z.object({ settleAfter: z.number().int().min(2).max(10_000) });
 export type LearningSettings = z.infer<typeof LearningSettings>;
+
+/**
+ * One sentence per change, as the detail pane and `listen` show it:
+ * "/event_data/task/time_estimated: was number in 212 deliveries since 2026-11-02, now null".
+ */
+export function explainDriftChange(change: DriftChange): string {
+  const history =
+    change.seen !== undefined
+      ? ` in ${change.seen} deliver${change.seen === 1 ? 'y' : 'ies'}${change.since ? ` since ${change.since}` : ''}`
+      : '';
+  switch (change.kind) {
+    case 'new-key':
+      return `${change.pointer}: new key (${change.now}), absent from the ${change.seen ?? 0} deliveries learned`;
+    case 'missing-key':
+      return `${change.pointer}: missing, was ${change.was}${history}`;
+    default:
+      return `${change.pointer}: was ${change.was}${history}, now ${change.now}`;
+  }
+}

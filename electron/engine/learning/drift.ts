@@ -1,6 +1,7 @@
 // Drift: how one body departs from its event's settled model. Judged before the body is learned,
 // so the first delivery with a new shape is the one flagged; afterwards the shape is known.
 import type { DriftChange } from '../../contract/learning';
+export { explainDriftChange as explainChange } from '../../contract/learning';
 import {
   enumValues,
   isItemPointer,
@@ -136,20 +137,4 @@ export function driftOf(
 
 function since(ms: number | undefined): { since?: string } {
   return ms === undefined ? {} : { since: isoDay(ms) };
-}
-
-/** One sentence per change, as the inbox's detail and `listen` show it. */
-export function explainChange(change: DriftChange): string {
-  const history =
-    change.seen !== undefined
-      ? ` in ${change.seen} deliver${change.seen === 1 ? 'y' : 'ies'}${change.since ? ` since ${change.since}` : ''}`
-      : '';
-  switch (change.kind) {
-    case 'new-key':
-      return `${change.pointer}: new key (${change.now}), absent from the ${change.seen ?? 0} deliveries learned`;
-    case 'missing-key':
-      return `${change.pointer}: missing, was ${change.was}${history}`;
-    default:
-      return `${change.pointer}: was ${change.was}${history}, now ${change.now}`;
-  }
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { bundleWorkerForDev } from './dev-worker-bundle';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FromMaterializer, MaterializerData, ToMaterializer } from './materializer-protocol';
 import type { RetentionLimits } from './types';
 import { EMPTY_DERIVE_SNAPSHOT, type DeriveSnapshot } from '../capture-rules/derive-snapshot';
@@ -190,13 +191,19 @@ export function startMaterializer(options: MaterializerOptions): Materializer {
   };
 }
 
-/** The built worker sits next to the bundle; from sources it is bundled once per process. */
-let devWorker: URL | null = null;
+/**
+ * The built worker sits next to the bundle. Run from sources (tsx, tests) the engine uses the CLI
+ * bundle's worker in dist/, which `npm run build` writes and the test setup rebuilds
+ * (test/global-setup.ts): nothing is compiled at run time, so esbuild stays a build tool.
+ */
 function workerFor(data: MaterializerData): Worker {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    devWorker ??= bundleWorkerForDev(new URL('./materializer-worker.ts', here).href);
-    return new Worker(devWorker, { workerData: data });
-  }
-  return new Worker(new URL('./materializer-worker.cjs', here), { workerData: data });
+  const file = here.endsWith('.ts')
+    ? new URL('../../../dist/materializer-worker.cjs', here)
+    : new URL('./materializer-worker.cjs', here);
+  if (!existsSync(file))
+    throw new Error(
+      `the store's worker is not built (${fileURLToPath(file)} is missing): run \`npm run build\``,
+    );
+  return new Worker(file, { workerData: data });
 }

@@ -1,6 +1,7 @@
 // What the user narrows the inbox to. Filtering happens in the engine (it has full-text search);
 // the predicate in selectors.ts only decides whether a pushed delivery belongs in the current view.
 import type { StateCreator } from 'zustand';
+import type { DriftStatus } from '../../../electron/contract/learning';
 import type { VerdictBadge } from '../../../electron/contract/verdict';
 import type { AppState } from './app-state';
 
@@ -18,6 +19,8 @@ export interface Filters {
   range: '' | '15m' | '1h' | '24h' | '7d';
   pinned: boolean;
   label: string;
+  /** Learning's judgement (issue 16): only drifted, settled or still-learning deliveries. */
+  drift: DriftStatus | '';
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -31,6 +34,7 @@ export const EMPTY_FILTERS: Filters = {
   range: '',
   pinned: false,
   label: '',
+  drift: '',
 };
 
 export interface FiltersSlice {

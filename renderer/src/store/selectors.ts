@@ -68,7 +68,8 @@ export function isFiltered(filters: Filters): boolean {
     filters.status !== '' ||
     filters.range !== '' ||
     filters.pinned ||
-    filters.label !== ''
+    filters.label !== '' ||
+    filters.drift !== ''
   );
 }
 
@@ -97,6 +98,7 @@ export function toDeliveryQuery(filters: Filters, limit = 200, now = Date.now())
   if (filters.range) query.since = now - TIME_RANGES[filters.range].ms;
   if (filters.pinned) query.pinned = true;
   if (filters.label) query.label = filters.label;
+  if (filters.drift) query.drift = [filters.drift];
   return query;
 }
 
@@ -114,6 +116,7 @@ export function matchesStructuredFilters(summary: DeliverySummary, filters: Filt
   // New arrivals are always within a "last N" window; they are never pinned or labelled yet.
   if (filters.pinned && !summary.pinned) return false;
   if (filters.label && !summary.labels?.includes(filters.label)) return false;
+  if (filters.drift && summary.drift !== filters.drift) return false;
   return true;
 }
 

@@ -16,6 +16,7 @@ import { ResponsePanel } from './response-panel';
 import { ReplayPanel } from '../replay/replay-panel';
 import { Section } from './section';
 import { VerdictPanel } from './verdict-panel';
+import { DriftPanel } from './drift-panel';
 import { AnnotationBar } from '../inspector/annotation-bar';
 import { CompareDiff, useComparePair } from '../inspector/compare-diff';
 import { schemaMarks } from '../inspector/schema-marks';
@@ -117,6 +118,7 @@ function DetailBody({ delivery }: { delivery: Detail }) {
         <AnnotationBar delivery={delivery} />
       </header>
       <VerdictPanel verdict={delivery.verdict} />
+      <DriftPanel drift={delivery.driftVerdict} />
       <SnsConfirmPanel delivery={delivery} />
       <Section
         title={`Request headers (${delivery.rawHeaders.length})`}

@@ -5,6 +5,7 @@ import type {
   UserSchemaView,
 } from '../../../../electron/contract/capture-rules';
 import { useServices } from '../../app-context';
+import { LearnedSchemas } from './learned-schemas';
 
 export function SchemasSection({
   endpoint,
@@ -103,6 +104,7 @@ export function SchemasSection({
           {message.text}
         </p>
       )}
+      <LearnedSchemas endpoint={endpoint} onChanged={onChanged} />
     </fieldset>
   );
 }

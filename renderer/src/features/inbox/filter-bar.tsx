@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useServices } from '../../app-context';
 import { selectFacetValues, selectIsFiltered } from '../../store/selectors';
 import { FilterMenus } from '../inspector/filter-menus';
+import { SaveSuiteButton } from '../suites/save-suite-button';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -111,6 +112,7 @@ export function FilterBar() {
       >
         Reset
       </button>
+      <SaveSuiteButton />
     </div>
   );
 }

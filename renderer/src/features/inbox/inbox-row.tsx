@@ -73,6 +73,15 @@ export const InboxRow = memo(function InboxRow({
           </span>
         )}
         {summary.handshake && <span className="tag tag-handshake">handshake</span>}
+        {summary.drift === 'drift' && (
+          <span
+            className="tag tag-warning"
+            data-testid="row-drift"
+            title="Drift: this body departs from the shape learned from earlier deliveries of its event"
+          >
+            drift
+          </span>
+        )}
         {summary.via === 'tunnel' && <span className="tag tag-tunnel">tunnel</span>}
         {summary.target}
       </span>

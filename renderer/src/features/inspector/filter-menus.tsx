@@ -78,6 +78,7 @@ export function FilterMenus() {
       filters.endpoint,
       filters.range,
       filters.label,
+      filters.drift,
     ].filter(Boolean).length + (filters.pinned ? 1 : 0);
   // A native <details> drop-down: the toolbar stays one line however many filters there are.
   return (
@@ -118,6 +119,18 @@ export function FilterMenus() {
               {badge.label} ({badgeCount(badge.value)})
             </option>
           ))}
+        </select>
+        <select
+          className="select"
+          aria-label="Filter by drift"
+          data-testid="filter-drift"
+          value={filters.drift}
+          onChange={(event) => set('drift', event.target.value as Filters['drift'])}
+        >
+          <option value="">Any shape</option>
+          <option value="drift">Drift from the learned shape</option>
+          <option value="none">Matches the learned shape</option>
+          <option value="learning">Still learning</option>
         </select>
         <FacetSelect
           field="status"

@@ -19,6 +19,7 @@ export function toSavedFilter(name: string, filters: Filters): SavedFilter {
     filter.responseStatus = Number(filters.status);
   if (filters.pinned) filter.pinned = true;
   if (filters.label) filter.label = filters.label;
+  if (filters.drift) filter.drift = [filters.drift];
   return filters.range ? { name, filter, range: filters.range } : { name, filter };
 }
 
@@ -36,6 +37,7 @@ export function fromSavedFilter(saved: SavedFilter): Filters {
     range: saved.range ?? '',
     pinned: f.pinned === true,
     label: f.label ?? '',
+    drift: f.drift?.[0] ?? '',
   };
 }
 

@@ -14,6 +14,8 @@ interface StackedBarChartProps {
   bucketLabels: readonly string[];
   height?: number;
   testId?: string;
+  /** Vertical marks at buckets (where drift began), each with its tooltip. */
+  markers?: readonly { bucket: number; label: string }[];
 }
 
 /** The drawing width until the real one is measured (and in tests, where nothing has a size). */
@@ -25,6 +27,7 @@ export function StackedBarChart({
   bucketLabels,
   height = 160,
   testId,
+  markers = [],
 }: StackedBarChartProps) {
   // Draw at the width the chart really has, so it fills the view without stretching its text.
   const [host, setHost] = useState<HTMLDivElement | null>(null);
@@ -83,6 +86,15 @@ export function StackedBarChart({
                   {bucketLabels[i]}
                 </text>
               )}
+            </g>
+          );
+        })}
+        {markers.map((marker) => {
+          const x = marker.bucket * slot + slot / 2;
+          return (
+            <g key={`${marker.bucket} ${marker.label}`} data-testid="chart-marker">
+              <title>{marker.label}</title>
+              <line x1={x} x2={x} y1={0} y2={plot} className="chart-marker" />
             </g>
           );
         })}

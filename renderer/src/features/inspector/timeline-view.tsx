@@ -2,6 +2,7 @@
 // current inbox filters. Clicking an event narrows the inbox to it (group by event).
 import { useEffect, useState } from 'react';
 import type { DeliveryHistogram } from '../../../../electron/contract/inspector';
+import type { LearnedModelSummary } from '../../../../electron/contract/learning';
 import { useAppStore, useServices } from '../../app-context';
 import { toDeliveryQuery } from '../../store/selectors';
 import { formatClock, formatDate, formatDateMinute } from '../../lib/format';
@@ -33,12 +34,17 @@ export function TimelineView() {
   const count = useAppStore((state) => state.stats.count);
   const [histogram, setHistogram] = useState<DeliveryHistogram | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [models, setModels] = useState<LearnedModelSummary[]>([]);
 
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(
       () => {
         const { limit: _limit, beforeSeq: _before, ...filter } = toDeliveryQuery(filters);
+        // Where drift began, per learned model (issue 16): marks on the chart.
+        void api.call('learning:models', {}).then((result) => {
+          if (!cancelled && result.ok) setModels(result.value);
+        });
         void api.call('deliveries:histogram', { filter, buckets: BUCKETS }).then((result) => {
           if (cancelled) return;
           if (result.ok) {
@@ -75,6 +81,18 @@ export function TimelineView() {
       values: histogram.byBadge[badge] ?? [],
     }));
 
+  const end = histogram.start + histogram.counts.length * histogram.bucketMs;
+  const markers = models
+    .filter((model) => model.driftSince !== null)
+    .filter(
+      (model) =>
+        (model.driftSince as number) >= histogram.start && (model.driftSince as number) < end,
+    )
+    .map((model) => ({
+      bucket: Math.floor(((model.driftSince as number) - histogram.start) / histogram.bucketMs),
+      label: `Drift began: ${model.event ?? model.path ?? model.endpoint} on ${model.endpoint} (${model.driftCount} drifted)`,
+    }));
+
   return (
     <div className="timeline-view" data-testid="timeline-view">
       <section className="timeline-chart">
@@ -85,7 +103,12 @@ export function TimelineView() {
           <p className="muted">No deliveries match the current filters.</p>
         ) : (
           <>
-            <StackedBarChart series={series} bucketLabels={labels} testId="timeline-chart" />
+            <StackedBarChart
+              series={series}
+              bucketLabels={labels}
+              testId="timeline-chart"
+              markers={markers}
+            />
             <p className="chart-legend">
               {series.map((s) => (
                 <span key={s.key} className={`legend-item chart-${s.key}`}>

@@ -6,6 +6,7 @@ import { TimelineView } from '../inspector/timeline-view';
 import { TunnelView } from '../tunnel/tunnel-view';
 import { SendView } from '../send/send-view';
 import { EndpointsView } from '../endpoints/endpoints-view';
+import { SuitesView } from '../suites/suites-view';
 
 export interface AppView {
   id: string;
@@ -23,4 +24,5 @@ export const APP_VIEWS: readonly AppView[] = [
   { id: 'send', label: 'Send', icon: '➤', shortcut: '4', component: SendView },
   { id: 'tunnel', label: 'Tunnel', icon: '⇄', shortcut: '5', component: TunnelView },
   { id: 'endpoints', label: 'Endpoints', icon: '⚑', shortcut: '3', component: EndpointsView },
+  { id: 'suites', label: 'Suites', icon: '✓', shortcut: '7', component: SuitesView },
 ];
