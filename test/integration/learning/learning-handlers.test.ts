@@ -175,6 +175,21 @@ describe('learning calls on a real engine', () => {
     ]);
   });
 
+  it("the diff's mask rules keep volatile pointers out of drift", async () => {
+    const settings = await call<{ maskRules: string[] }>('inspector:load');
+    await call('inspector:save', {
+      ...settings,
+      maskRules: ['/body/event_data/task/time_estimated'],
+    });
+    for (let i = 1; i <= 3; i++) await deliver('/masked', task(i, 60));
+    const masked = await deliver('/masked', task(4, null));
+    const unmasked = await deliver('/masked', { ...task(5, 60), extra: true });
+    const drift = async (id: string) =>
+      (await call<{ drift?: string }>('deliveries:get', { id })).drift;
+    expect(await drift(masked)).toBe('none');
+    expect(await drift(unmasked)).toBe('drift');
+  });
+
   it('answers not-found for an endpoint with nothing learned', async () => {
     expect(await failure('learning:compare', { endpoint: '/nothing' })).toMatchObject({
       code: 'not-found',
