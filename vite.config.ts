@@ -35,6 +35,21 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    // Vendor chunks that change rarely (cached across app updates): React, and CodeMirror, which only
+    // lazy chunks (the JSON editor, the merge view) import, so the first inbox paint never loads it.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'codemirror',
+              test: /node_modules[\\/](@codemirror|@lezer|@marijn|style-mod|w3c-keyname|crelt)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     root: repoRoot,

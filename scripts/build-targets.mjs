@@ -3,8 +3,13 @@
 export const nodeTargets = [
   {
     name: 'cli',
-    entryPoints: ['electron/cli/index.ts'],
-    outfile: 'dist/cli.js',
+    // Code splitting: dist/cli.js holds only the entry and the command table; each command's module
+    // is a chunk beside it (dist/cli-chunk-*.js, same folder so import.meta.url paths such as the
+    // materializer worker and dist/renderer still resolve), loaded when that command runs.
+    entryPoints: { cli: 'electron/cli/index.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'cli-chunk-[hash]',
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -2,14 +2,15 @@ import { rename, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+// Narrow engine modules, not '../engine': its index loads every provider library at start-up.
 import {
   DEFAULT_CURL_BASE_URL,
   EXPORT_FORMATS,
   exportChunks,
-  repairCommand,
   type ExportFormat,
   type UnreadableRow,
-} from '../engine';
+} from '../engine/export';
+import { repairCommand } from '../engine/store/integrity';
 import { parseChoice, parseCommandArgs, UsageError } from './args';
 import { dataDirFrom, openExistingStore } from './open-existing-store';
 

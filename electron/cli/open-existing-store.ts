@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { databaseFile, defaultDataDir, openDeliveryStore, type DeliveryStore } from '../engine';
+// Narrow engine modules, not '../engine': its index loads every provider library at start-up.
+import { databaseFile, defaultDataDir } from '../engine/data-dir';
+import { openDeliveryStore, type DeliveryStore } from '../engine/store';
 
 /** The data folder from --data-dir (or the platform default), as an absolute path. */
 export const dataDirFrom = (flag: string | undefined): string => resolve(flag ?? defaultDataDir());

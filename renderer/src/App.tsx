@@ -1,5 +1,5 @@
 // The window: toolbar, inbox beside the detail pane (or the welcome screen), status bar.
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { AppProvider, useAppStore, useServices, type AppServices } from './app-context';
 import { ConfirmProvider } from './features/common/confirm-context';
 import { FilterBar } from './features/inbox/filter-bar';
@@ -76,7 +76,16 @@ function Shell() {
             <p className="muted">{error}</p>
           </div>
         ) : (
-          <ActiveView />
+          // Views other than the inbox are loaded on first use (features/navigation/views.tsx).
+          <Suspense
+            fallback={
+              <div className="view-loading muted" data-testid="view-loading" aria-busy="true">
+                Loading…
+              </div>
+            }
+          >
+            <ActiveView />
+          </Suspense>
         )}
       </main>
       <StatusBar connected={connected} />

@@ -14,10 +14,13 @@ import { openDeliveryStore } from '../../electron/engine/store/delivery-store';
 import { startAppUnderTest } from '../e2e/support/app-under-test';
 import { launchBrowser } from '../e2e/support/browser';
 import { REPO_ROOT } from '../integration/cli/cli-process';
+import { measureCliStartup, printCliStartup } from './cli-startup';
 
 const STORED = Number(process.env.BENCH_UI_COUNT ?? 100_000);
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 7);
-const TARGET_MS = 1_000;
+// Issue 14's start-up targets: first row with one stored delivery, and with 100,000.
+const TARGET_ONE_MS = 400;
+const TARGET_BIG_MS = 500;
 const BATCH = 1_000;
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -184,15 +187,23 @@ try {
   const baseP50 = median(baseline.map((l) => l.firstRowMs));
   const rowsInDom = Math.max(...big.map((l) => l.rowsInDom));
   console.log(
-    `ratio to baseline ${(bigP50 / baseP50).toFixed(2)}   target first row <= ${TARGET_MS} ms: ${bigP50 <= TARGET_MS ? 'ok' : 'SLOW'}   ` +
+    `ratio to baseline ${(bigP50 / baseP50).toFixed(2)}   ` +
       `virtualized: ${rowsInDom} of ${STORED.toLocaleString('en')} rows in the DOM`,
   );
+  const met = (ms: number, target: number) => (ms <= target ? 'met' : 'NOT met');
+  console.log(
+    `target first row <= ${TARGET_ONE_MS} ms with 1 delivery: ${met(baseP50, TARGET_ONE_MS)} (${baseP50.toFixed(0)} ms)   ` +
+      `<= ${TARGET_BIG_MS} ms with ${STORED.toLocaleString('en')}: ${met(bigP50, TARGET_BIG_MS)} (${bigP50.toFixed(0)} ms)`,
+  );
+  // The CLI's start-up belongs to the same issue item: measured here, after the browser work.
+  const cli = measureCliStartup();
+  printCliStartup(cli);
 
   const outDir = join(REPO_ROOT, 'test-output');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
     join(outDir, 'bench-ui.json'),
-    `${JSON.stringify({ stored: STORED, runs: RUNS, viewport: VIEWPORT, fillMs, baseline, big, bigP50, baseP50, rowsInDom }, null, 2)}\n`,
+    `${JSON.stringify({ stored: STORED, runs: RUNS, viewport: VIEWPORT, fillMs, baseline, big, bigP50, baseP50, rowsInDom, cli }, null, 2)}\n`,
   );
 } finally {
   await browser?.close();

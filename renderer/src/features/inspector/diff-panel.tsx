@@ -7,7 +7,7 @@ import type { Result } from '../../../../electron/contract/result';
 import { useServices } from '../../app-context';
 import { formatDateTime } from '../../lib/format';
 import { Section } from '../detail/section';
-import { MergeTextView } from './merge-text-view';
+import { MergeTextView } from '../common/lazy-editors';
 import { useInspectorSettings } from './use-inspector-settings';
 import './inspector.css';
 

@@ -1,12 +1,23 @@
 // The app's top-level views. A feature adds its screen here (one entry) and nothing else in the shell
 // changes. The inbox is the default view.
-import type { ComponentType } from 'react';
+// Only the inbox is in the first chunk: every other view is loaded when first shown (React.lazy;
+// App renders views inside a Suspense boundary), so the first inbox paint needs only the inbox code.
+import { lazy, type ComponentType } from 'react';
 import { InboxView } from '../inbox/inbox-view';
-import { TimelineView } from '../inspector/timeline-view';
-import { TunnelView } from '../tunnel/tunnel-view';
-import { SendView } from '../send/send-view';
-import { EndpointsView } from '../endpoints/endpoints-view';
-import { SuitesView } from '../suites/suites-view';
+
+const TimelineView = lazy(async () => ({
+  default: (await import('../inspector/timeline-view')).TimelineView,
+}));
+const TunnelView = lazy(async () => ({
+  default: (await import('../tunnel/tunnel-view')).TunnelView,
+}));
+const SendView = lazy(async () => ({ default: (await import('../send/send-view')).SendView }));
+const EndpointsView = lazy(async () => ({
+  default: (await import('../endpoints/endpoints-view')).EndpointsView,
+}));
+const SuitesView = lazy(async () => ({
+  default: (await import('../suites/suites-view')).SuitesView,
+}));
 
 export interface AppView {
   id: string;

@@ -4,7 +4,7 @@ import type { DeliveryDetail } from '../../../../electron/contract/delivery';
 import type { AttemptDetail, SentRequest } from '../../../../electron/contract/sender';
 import { useServices } from '../../app-context';
 import { useConfirm } from '../common/confirm-context';
-import { JsonEditor } from '../common/json-editor';
+import { JsonEditor } from '../common/lazy-editors';
 import { formatJson } from '../common/json-pointer-ranges';
 import { requestText } from '../send/request-headers-panel';
 import { TargetInput, useRecentTargets } from '../send/target-input';
