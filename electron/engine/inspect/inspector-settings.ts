@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { InspectorSettings } from '../../contract/inspector';
-import { writeFileAtomic } from '../secrets/atomic-file';
+import { INSPECTOR_SETTINGS_KEY } from '../settings/schemas';
+import { withSettings } from '../settings/settings-store';
 
-/** Saved filters and diff mask rules live beside the store, so every shell sees the same ones. */
+/**
+ * Saved filters and diff mask rules live in the workspace (settings table), so every shell sees
+ * the same ones. The former inspector-settings.json is imported once (settings/legacy-files.ts).
+ */
 export const INSPECTOR_SETTINGS_FILE = 'inspector-settings.json';
 
 const DEFAULTS: InspectorSettings = InspectorSettings.parse({});
@@ -13,29 +15,30 @@ export interface InspectorSettingsFile {
   write(settings: InspectorSettings): InspectorSettings;
 }
 
-export function openInspectorSettings(dataDir: string): InspectorSettingsFile {
-  const file = join(dataDir, INSPECTOR_SETTINGS_FILE);
+export function openInspectorSettings(
+  dataDir: string,
+  report: (error: Error) => void = () => undefined,
+): InspectorSettingsFile {
   return {
     read() {
-      let text: string;
+      // A damaged value must not take the inspector down: defaults, and the next save replaces it.
       try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        return DEFAULTS;
-      }
-      // A hand-edited file that no longer parses must not take the inspector down: defaults, and
-      // the next save rewrites it.
-      try {
-        const parsed = InspectorSettings.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : DEFAULTS;
-      } catch {
+        return withSettings(
+          dataDir,
+          (settings) => settings.read(INSPECTOR_SETTINGS_KEY, InspectorSettings, DEFAULTS),
+          { onError: report },
+        );
+      } catch (error) {
+        report(error instanceof Error ? error : new Error(String(error)));
         return DEFAULTS;
       }
     },
     write(settings) {
-      const valid = InspectorSettings.parse(settings);
-      writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`, 0o644);
-      return valid;
+      return withSettings(
+        dataDir,
+        (store) => store.write(INSPECTOR_SETTINGS_KEY, InspectorSettings, settings),
+        { onError: report },
+      );
     },
   };
 }

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../secrets/atomic-file';
+import {
+  LAST_TARGET_KEY,
+  LastTargetSetting,
+  RECENT_TARGETS_KEY,
+  RecentTargetsSetting,
+} from '../settings/schemas';
+import { withSettings, type SettingsStore } from '../settings/settings-store';
 
-/** The file in the data dir remembering where the user last sent a replay (the editor's default). */
+/** The former file remembering the last replay target, imported once (settings/legacy-files.ts). */
 export const LAST_TARGET_FILE = 'last-target.json';
-/** The targets used most recently, newest first: what Send, Bulk and Replay offer in their dropdown. */
+/** The former file of recent targets, imported once likewise. */
 export const RECENT_TARGETS_FILE = 'recent-targets.json';
 /** Enough to cover a working session's targets without turning the dropdown into a history. */
 export const RECENT_TARGETS_MAX = 10;
@@ -17,42 +21,45 @@ export interface LastTarget {
   recent(): string[];
 }
 
-function readJson(file: string): Record<string, unknown> | null {
+function readRecent(settings: SettingsStore): string[] {
+  return settings.read(RECENT_TARGETS_KEY, RecentTargetsSetting, { urls: [] }).urls;
+}
+
+/** Missing or damaged: there is simply nothing remembered yet. */
+function orNothing<T>(read: () => T, nothing: T): T {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return parsed !== null && typeof parsed === 'object'
-      ? (parsed as Record<string, unknown>)
-      : null;
+    return read();
   } catch {
-    // Missing or unreadable: there is simply nothing remembered yet.
-    return null;
+    return nothing;
   }
 }
 
 /**
- * Read from disk on every call, never cached: the sender service, the API handlers (forge and bulk
- * sends) and a `hookscope replay` in another process all write these files, and a cached copy in one
- * of them would answer a stale default. The files are tiny and read once per user action.
+ * Read from the workspace on every call, never cached: the sender service, the API handlers
+ * (forge and bulk sends) and a `hookscope replay` in another process all write these settings,
+ * and a cached copy in one of them would answer a stale default. Read once per user action.
  */
 export function openLastTarget(dataDir: string): LastTarget {
-  const file = join(dataDir, LAST_TARGET_FILE);
-  const recentFile = join(dataDir, RECENT_TARGETS_FILE);
-  const recent = (): string[] => {
-    const urls = readJson(recentFile)?.urls;
-    return Array.isArray(urls)
-      ? urls.filter((url): url is string => typeof url === 'string').slice(0, RECENT_TARGETS_MAX)
-      : [];
-  };
+  const recent = (): string[] =>
+    orNothing(() => withSettings(dataDir, readRecent).slice(0, RECENT_TARGETS_MAX), [] as string[]);
   return {
     get() {
-      const url = readJson(file)?.url;
-      return typeof url === 'string' ? url : null;
+      return orNothing(
+        () =>
+          withSettings(
+            dataDir,
+            (settings) => settings.read(LAST_TARGET_KEY, LastTargetSetting, null)?.url ?? null,
+          ),
+        null,
+      );
     },
     set(url) {
-      // last-target.json keeps its one-field shape (the CLI and older builds read it as is).
-      writeFileAtomic(file, `${JSON.stringify({ url })}\n`, 0o644);
-      const urls = [url, ...recent().filter((known) => known !== url)].slice(0, RECENT_TARGETS_MAX);
-      writeFileAtomic(recentFile, `${JSON.stringify({ urls })}\n`, 0o644);
+      withSettings(dataDir, (settings) => {
+        settings.write(LAST_TARGET_KEY, LastTargetSetting, { url });
+        const known = orNothing(() => readRecent(settings), [] as string[]);
+        const urls = [url, ...known.filter((other) => other !== url)].slice(0, RECENT_TARGETS_MAX);
+        settings.write(RECENT_TARGETS_KEY, RecentTargetsSetting, { urls });
+      });
     },
     recent,
   };

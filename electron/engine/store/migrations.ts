@@ -216,6 +216,20 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 9,
+    description: 'settings (issue 15): one typed key per concept instead of JSON files',
+    up(db) {
+      // value is the setting's JSON, validated on read by its schema (engine/settings/schemas.ts).
+      db.exec(`
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
+  {
     version: 8,
     description: 'replay suites (issue 16): suites saved in the workspace',
     up(db) {

@@ -1,12 +1,14 @@
 // The inspector's contract calls through dispatchCall on a real engine with real HTTP deliveries.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryDiff } from '../../../electron/contract/inspector';
+import { InspectorSettings, type DeliveryDiff } from '../../../electron/contract/inspector';
 import { dispatchCall } from '../../../electron/engine/api/dispatch-call';
 import { createApiHandlers, type Handlers } from '../../../electron/engine/api/handlers';
 import { createEngine, type Engine } from '../../../electron/engine/index';
+import { INSPECTOR_SETTINGS_KEY } from '../../../electron/engine/settings/schemas';
+import { withSettings } from '../../../electron/engine/settings/settings-store';
 
 let root: string;
 let engine: Engine;
@@ -105,9 +107,11 @@ describe('inspector calls', () => {
     // A new set of handlers (a restarted shell) reads them back from the file.
     const fresh = createApiHandlers(engine, { shell: 'electron' });
     expect(await dispatchCall(fresh, 'inspector:load', {})).toEqual({ ok: true, value: settings });
-    expect(JSON.parse(readFileSync(join(root, 'inspector-settings.json'), 'utf8'))).toEqual(
-      settings,
-    );
+    // Kept in the workspace's settings table, not in a JSON file beside it.
+    expect(
+      withSettings(root, (store) => store.read(INSPECTOR_SETTINGS_KEY, InspectorSettings, null)),
+    ).toEqual(settings);
+    expect(existsSync(join(root, 'inspector-settings.json'))).toBe(false);
     const invalid = await dispatchCall(handlers, 'inspector:save', {
       ...settings,
       savedFilters: [{ name: '', filter: {} }],

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../electron/engine/api/dispatch-call';
 import { createApiHandlers } from '../../../electron/engine/api/handlers';
+import { LAST_TARGET_KEY, LastTargetSetting } from '../../../electron/engine/settings/schemas';
+import { withSettings } from '../../../electron/engine/settings/settings-store';
 import { startEchoServer, type EchoServer } from '../../support/echo-server';
 import { capture, startSenderEngine, type SenderEngine } from '../../support/sender-engine';
 
@@ -101,9 +101,9 @@ describe('replay', () => {
     const second = await app.engine.sender.replay({ deliveryId: id });
     expect(second.url).toBe(`${target.url}/remembered`);
     expect(target.received.map((r) => r.url)).toEqual(['/remembered', '/remembered']);
-    const file = join(app.dataDir, 'last-target.json');
-    expect(existsSync(file)).toBe(true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ url: `${target.url}/remembered` });
+    expect(
+      withSettings(app.dataDir, (s) => s.read(LAST_TARGET_KEY, LastTargetSetting, null)),
+    ).toEqual({ url: `${target.url}/remembered` });
   });
 
   it('records a target that is down as a failed attempt, not an error', async () => {

@@ -43,8 +43,10 @@ describe('badge migration (schema version 6)', () => {
     db.exec(
       `UPDATE deliveries SET badge = 'ok' WHERE id IN ('${rows.unsigned.id}', '${rows.noSecret.id}')`,
     );
-    // ...and without what later versions added (7: learned models and drift columns; 8: suites).
+    // ...and without what later versions added (7: learned models and drift columns; 8: suites;
+    // 9: settings).
     db.exec(`
+      DROP TABLE settings;
       DROP TABLE suites;
       DROP TABLE learned_models;
       DROP TABLE learning_config;
