@@ -4,18 +4,15 @@ import { spawn } from 'node:child_process';
 import { context } from 'esbuild';
 import { createServer } from 'vite';
 import { commonOptions, nodeTargets } from './build-targets.mjs';
-import { findElectronBinary } from './electron-binary.mjs';
+import { ensureElectronBinary } from './electron-first-run.mjs';
 
-// Checked first: without the binary there is nothing to run, and require('electron') would try to
-// download it.
-const electron = findElectronBinary();
-if ('missing' in electron) {
-  console.error(
-    `Electron binary not installed: ${electron.missing}.\n` +
-      'Install it with `npx install-electron` (needs network), or run the browser build instead:\n' +
-      '  npm run build && npm run -s hookscope -- serve --open',
-  );
-  process.exit(1);
+// Checked first: without the binary there is nothing to run. When it is missing it is fetched with
+// Electron's own installer (progress shown, 5 min at most); when that cannot work the user is told
+// what to run instead.
+const electron = await ensureElectronBinary();
+if ('error' in electron) {
+  process.stderr.write(electron.error);
+  process.exit(electron.exitCode);
 }
 
 const vite = await createServer({

@@ -3,15 +3,48 @@ import type { RawHeaders } from '../../contract/delivery';
 import { headerValue, type NewDelivery } from '../delivery';
 import { HOOKSCOPE_VERSION } from '../version';
 import { bytesAsText, toBase64 } from './bytes';
-import { toVerdictRecord } from './delivery-record';
+import { toVerdictRecord, type VerdictRecord } from './delivery-record';
+// HAR 1.2 itself comes from @types/har-format; only Hookscope's own extension is declared here.
 import type {
-  HarContent,
-  HarEntry,
-  HarLog,
-  HarNameValue,
-  HarPostData,
-  HarResponse,
-} from './har-types';
+  Content as HarContent,
+  Entry,
+  Har,
+  Header as HarNameValue,
+  PostData,
+  Response as HarResponse,
+} from 'har-format';
+
+/**
+ * The raw facts HAR cannot carry exactly (its url is rebuilt from the Host header, its version is
+ * prefixed), so a Hookscope HAR imports back to the very same delivery.
+ */
+export interface HarHookscopeFields {
+  id: string;
+  endpoint: string | null;
+  target: string;
+  httpVersion: string;
+  remoteAddress: string;
+  via: 'local' | 'tunnel';
+  size: number;
+  truncated: boolean;
+  provider: string | null;
+  event: string | null;
+  handshake: boolean;
+  verdict: VerdictRecord | null;
+}
+
+/**
+ * `encoding` is not in HAR 1.2 for postData; it is the common extension (HTTP Toolkit, Charles) for
+ * binary bodies.
+ */
+type HarPostData = PostData & { encoding?: 'base64' };
+
+/** HAR's custom-field slot (`_name`) typed for the one Hookscope writes. */
+export type HarEntry = Entry & {
+  request: { postData?: HarPostData };
+  _hookscope: HarHookscopeFields;
+};
+export type HarLog = Har;
 
 export interface HarOptions {
   /** Host used in absolute URLs when a delivery carries no usable Host header. */

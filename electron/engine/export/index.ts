@@ -2,8 +2,7 @@ export { toDeliveryRecord, fromDeliveryRecord, DeliveryRecordSchema } from './de
 export type { DeliveryRecord } from './delivery-record';
 export { toJsonlLine, jsonlChunks, parseJsonlLine } from './jsonl';
 export { toHarEntry, harChunks, absoluteUrl, HAR_CREATOR } from './har';
-export type { HarOptions } from './har';
-export type { HarLog, HarEntry } from './har-types';
+export type { HarOptions, HarLog, HarEntry } from './har';
 export { fromHarEntry, HarDocumentSchema } from './har-import';
 export { ImportError } from './import-error';
 export { importFile, importDeliveries, readImportFile, detectImportFormat } from './import';

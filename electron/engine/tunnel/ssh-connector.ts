@@ -91,7 +91,7 @@ function openSession(
       }
     });
     client.on('ready', () => {
-      const bindHost = config.remoteHost ?? 'localhost';
+      const bindHost = config.remoteHost ?? defaultBindHost(server.host);
       client.forwardIn(bindHost, config.remotePort, (error, boundPort) => {
         if (error) {
           failSetup(error);
@@ -128,6 +128,20 @@ function openSession(
     }
   });
   return { session, abort: () => client.destroy() };
+}
+
+/**
+ * Where the server should listen. With an SSH server on a loopback address the public URL is that
+ * very address (http://127.0.0.1:port), so the forward must be bound exactly there: asked for
+ * "localhost", OpenSSH binds [::1] first (the kernel picks a port free for IPv6 only) and then
+ * tries 127.0.0.1 on the same port, skipping it silently when something else already listens
+ * there (channels.c, channel_setup_fwd_listener_tcpip). The URL then reached that other listener,
+ * e.g. another sshd answering "SSH-2.0-...": the "Parse Error: Expected HTTP/" seen under load.
+ * Elsewhere "localhost" stays: with GatewayPorts=yes the server ignores it, and banner services
+ * read the bind address themselves.
+ */
+export function defaultBindHost(sshHost: string): string {
+  return /^127\.\d+\.\d+\.\d+$/.test(sshHost) || sshHost === '::1' ? sshHost : 'localhost';
 }
 
 /** `SHA256:<base64 without padding>`, the form `ssh-keygen -lf` prints. */

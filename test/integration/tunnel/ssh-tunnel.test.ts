@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,44 @@ describe.skipIf(!sshdAvailable)('SSH reverse tunnel against a real sshd', () => 
     expect(delivery?.via).toBe('tunnel');
     expect(delivery?.url).toBe('/hooks/github?x=1');
     expect(delivery?.body.equals(body)).toBe(true);
+  });
+
+  // Regression for "Parse Error: Expected HTTP/" through `serve --tunnel ssh`: the forward was
+  // bound as "localhost", which OpenSSH binds on [::1] first and on 127.0.0.1 only when that port is
+  // free there, silently. The URL (127.0.0.1) then reached whatever else listened on it, here a
+  // stand-in for another test's sshd. Bound exactly on 127.0.0.1 the forward cannot go online until
+  // the port is really its own.
+  it('never goes online on a port another listener holds on the URL address', async () => {
+    const port = await freePort();
+    const stranger = createServer((socket) => socket.end('SSH-2.0-stranger\r\n'));
+    await new Promise<void>((resolve) => stranger.listen(port, '127.0.0.1', resolve));
+    const tunnel = open({ remotePort: port });
+    const statuses = recordStatuses(tunnel);
+    try {
+      const waiting = await waitForStatus(tunnel, 'reconnecting');
+      expect(waiting.reason).toContain(sshd.target);
+      expect(statuses.some((status) => status.state === 'online')).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => stranger.close(() => resolve()));
+    }
+    const online = await waitForStatus(tunnel, 'online');
+    expect(online.publicUrl).toBe(`http://127.0.0.1:${port}`);
+
+    // Many at once, each answer matched to its own request by its body size.
+    const bodies = Array.from({ length: 12 }, (_, index) => binaryBody(1_000 + index * 997));
+    const answers = await Promise.all(
+      bodies.map((body, index) => postBytes(`${online.publicUrl}/hooks/many?n=${index}`, body)),
+    );
+    expect(answers).toEqual(
+      bodies.map((body) => ({ status: 200, text: `stored ${body.length} bytes` })),
+    );
+    expect(receiver.captured.map((delivery) => delivery.url).sort()).toEqual(
+      bodies.map((_, index) => `/hooks/many?n=${index}`).sort(),
+    );
+    for (const delivery of receiver.captured) {
+      const index = Number(delivery.url.slice('/hooks/many?n='.length));
+      expect(delivery.body.equals(bodies[index] ?? Buffer.alloc(0))).toBe(true);
+    }
   });
 
   it('reconnects after the SSH session is killed, announces the new URL and captures again', async () => {
