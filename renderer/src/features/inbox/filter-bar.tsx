@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useServices } from '../../app-context';
 import { selectFacetValues, selectIsFiltered } from '../../store/selectors';
 import { FilterMenus } from '../inspector/filter-menus';
-import { SaveSuiteButton } from '../suites/save-suite-button';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -112,7 +111,6 @@ export function FilterBar() {
       >
         Reset
       </button>
-      <SaveSuiteButton />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useDismiss } from '../common/use-dismiss';
 import type { Filters } from '../../store/filters-slice';
 import { TIME_RANGES } from '../../store/selectors';
 import { SavedFilters } from './saved-filters';
+import { SaveSuiteButton } from '../suites/save-suite-button';
 import { useFacets } from './use-facets';
 import './inspector.css';
 
@@ -176,6 +177,8 @@ export function FilterMenus() {
           Pinned only{facets ? ` (${facets.pinned})` : ''}
         </label>
         <SavedFilters />
+        {/* What the filters narrowed the inbox to becomes a replay suite (issue 16). */}
+        <SaveSuiteButton />
       </div>
     </details>
   );

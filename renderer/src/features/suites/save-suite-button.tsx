@@ -1,8 +1,9 @@
 // "Save as test suite": the deliveries the inbox shows (narrow them with search and filters first)
 // become a replay suite, saved in the workspace for the Suites view and offered as a file too.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useAppStore, useServices } from '../../app-context';
 import { downloadText } from '../../lib/download';
+import './suites.css';
 
 /** A suite holds at most this many cases (the engine's limit). */
 const MAX_CASES = 1_000;
@@ -37,6 +38,21 @@ export function SaveSuiteButton() {
     setSaved(null);
   };
 
+  // Escape closes the dialog. Listened for on the document (capture) because the Filters menu
+  // around this button closes itself on Escape there first, and would otherwise leave the dialog
+  // open but hidden inside the closed menu.
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      setMessage(null);
+      setSaved(null);
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, [open]);
+
   return (
     <>
       <button
@@ -58,7 +74,6 @@ export function SaveSuiteButton() {
             aria-labelledby={titleId}
             data-testid="save-suite-dialog"
             onMouseDown={(event) => event.stopPropagation()}
-            onKeyDown={(event) => event.key === 'Escape' && close()}
           >
             <h2 className="modal-title" id={titleId}>
               Save {Math.min(count, MAX_CASES)} deliveries as a test suite
