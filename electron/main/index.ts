@@ -87,7 +87,7 @@ async function start(): Promise<void> {
     {
       intervalMs: 50,
       maxItems: 500,
-      stats: () => current.store.stats(),
+      stats: () => current.store.stats({ indexedOnly: true }), // no sync wait here (issue 14)
       onError: (e) => report(e, 'events'),
       engineEvents: (listener) => current.events.on(listener),
     },

@@ -97,7 +97,8 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     {
       intervalMs: options.eventIntervalMs ?? 50,
       maxItems: options.eventMaxItems ?? 500,
-      stats: () => options.engine.store.stats(),
+      // Rows committed so far, matching the captured items pushed: no wait for the journal (issue 14).
+      stats: () => options.engine.store.stats({ indexedOnly: true }),
       onError: (error) => options.report?.(error, 'pushing events'),
       engineEvents: (listener) => options.engine.events.on(listener),
     },

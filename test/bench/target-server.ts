@@ -3,7 +3,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getLocal } from 'mockttp';
-import { createEngine } from '../../electron/engine/index';
 
 type Kind = 'bare' | 'hookscope' | 'mockttp';
 
@@ -33,6 +32,8 @@ async function start(
     const endpoint = await server.forAnyRequest().thenReply(200, '{"ok":true}');
     return { url: server.url, count: async () => (await endpoint.getSeenRequests()).length };
   }
+  // Imported here so the bare and mockttp baselines load none of the engine.
+  const { createEngine } = await import('../../electron/engine/index');
   const engine = await createEngine({ dataDir, receiverPort: 0 });
   return {
     url: engine.receiver.url,

@@ -426,8 +426,12 @@ export function openDeliveryStore(
   }
 
   /** bytes = stored request + response body bytes (what retention's maxBytes limits), not file size. */
-  function stats(): StoreStats {
-    assertOpen();
+  function stats(options: { indexedOnly?: boolean } = {}): StoreStats {
+    // indexedOnly (event pushes, every ~50 ms under load): no Atomics.wait for the materializer on
+    // the thread that answers webhooks; that wait was serve's main cost with a page open (issue 14).
+    if (options.indexedOnly) {
+      if (!open) throw new Error(`The delivery store at ${file} is closed.`);
+    } else assertOpen();
     const totals = readTotals.get([]) as Totals;
     // Damaged capture journals recovered at open (issue 13): the app shows them as a notice.
     const damage = databaseDamage ? { databaseDamage } : {};

@@ -63,7 +63,12 @@ export interface DeliveryStore {
   histogram(filter: Omit<DeliveryQuery, 'limit' | 'beforeSeq'>, buckets: number): DeliveryHistogram;
   delete(ids: readonly string[]): number;
   clear(): void;
-  stats(): StoreStats;
+  /**
+   * `indexedOnly`: the rows committed so far, without waiting for the capture journal to be indexed
+   * (a synchronous wait on the receiver's thread). Event pushes use it: their counts then match the
+   * captured rows they carry (issue 14).
+   */
+  stats(options?: { indexedOnly?: boolean }): StoreStats;
   onChange(listener: (change: StoreChange) => void): () => void;
   /** Models learned from traffic and learning's settings (issue 16). */
   readonly learning: LearningBook;
