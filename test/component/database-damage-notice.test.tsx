@@ -22,6 +22,7 @@ describe('database damage notice (status bar)', () => {
 
   it('says the database is damaged and gives the repair command', async () => {
     const { bridge } = await renderApp();
+    // A damaged SQLite file is what makes the engine say this; the push is stood in for.
     act(() => bridge.emit('stats:changed', { count: 5, bytes: 50, databaseDamage: damage }));
     const notice = screen.getByTestId('database-damage-notice');
     expect(notice.getAttribute('role')).toBe('alert');

@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryDetail } from '../../electron/contract/delivery';
+import { databaseFile } from '../../electron/engine/data-dir';
+import { openDeliveryStore } from '../../electron/engine/store';
 import { makeDelivery } from './support/make-delivery';
 import { renderApp } from './support/render-app';
 
@@ -144,7 +146,11 @@ describe('delivery detail', () => {
 
   it('reports a delivery that vanished instead of showing stale data', async () => {
     const { bridge, store } = await renderApp([makeDelivery(1), makeDelivery(2)]);
-    bridge.deliveries.splice(0, 1);
+    // Deleted behind the engine's back, as `hookscope delete` in another process would: a second
+    // connection to the same database file, so no deletion is pushed to the page.
+    const other = openDeliveryStore(databaseFile(bridge.engine.dataDir));
+    expect(other.delete(['d000001'])).toBe(1);
+    other.close();
     act(() => store.getState().select('d000001'));
     expect((await screen.findByRole('alert')).textContent).toContain('not-found');
   });

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDeliveries, makeDelivery } from './support/make-delivery';
 import { renderApp, stubInboxViewport } from './support/render-app';
@@ -115,12 +115,13 @@ describe('inbox list', () => {
 
     fireEvent.click(screen.getByTestId('confirm-cancel'));
     expect(screen.queryByTestId('confirm-dialog')).toBeNull();
-    expect(bridge.calls.some((call) => call.name === 'deliveries:delete')).toBe(false);
+    // Still stored in the engine.
+    expect((await bridge.api.call('deliveries:get', { id: 'd000004' })).ok).toBe(true);
 
     fireEvent.keyDown(box, { key: 'Delete' });
     await act(async () => fireEvent.click(screen.getByTestId('confirm-accept')));
-    expect(bridge.deliveries.map((d) => d.id)).not.toContain('d000004');
-    expect(store.getState().ids).not.toContain('d000004');
+    expect((await bridge.api.call('deliveries:get', { id: 'd000004' })).ok).toBe(false);
+    await waitFor(() => expect(store.getState().ids).not.toContain('d000004'));
     expect(store.getState().selectedId).toBe('d000005');
   });
 
@@ -128,12 +129,10 @@ describe('inbox list', () => {
     const { bridge } = await renderApp(makeDeliveries(3));
     fireEvent.click(screen.getByTestId('clear-all'));
     await act(async () => fireEvent.click(screen.getByTestId('confirm-accept')));
-    act(() => {
-      bridge.emit('deliveries:cleared', null);
-      bridge.emit('stats:changed', { count: 0, bytes: 0 });
-    });
-    expect(bridge.deliveries).toHaveLength(0);
-    expect(screen.getByTestId('empty-state')).toBeTruthy();
+    // The engine pushes deliveries:cleared and the new stats itself.
+    const left = await bridge.api.call('deliveries:count', {});
+    expect(left.ok && left.value.count).toBe(0);
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
   });
 
   it('marks the root ready once hydrated', async () => {

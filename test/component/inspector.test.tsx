@@ -79,7 +79,9 @@ describe('diff view', () => {
     // Masking the field from its row saves the rule and leaves no difference in the body.
     fireEvent.click(within(changes[0]!).getByRole('button', { name: 'Mask' }));
     await screen.findByText('No differences outside the masked fields.', { exact: false });
-    expect(bridge.inspectorSettings.maskRules).toEqual(['/body/order/status']);
+    // Saved by the engine: its settings answer the rule.
+    const saved = await bridge.api.call('inspector:load');
+    expect(saved.ok && saved.value.maskRules).toEqual(['/body/order/status']);
     expect(screen.getAllByTestId('mask-rule').map((r) => r.textContent)).toEqual([
       '/body/order/status×',
     ]);
@@ -198,25 +200,14 @@ describe('bodies people can read', () => {
 describe('annotations', () => {
   it('shows a pinned, labelled delivery in the list', async () => {
     const { bridge } = await renderApp([makeDelivery(1)]);
-    act(() =>
-      bridge.emit('deliveries:updated', [
-        { ...toSummaryLike(makeDelivery(1)), pinned: true, labels: ['bug'] },
-      ]),
-    );
-    expect(screen.getByTestId('row-pinned')).toBeTruthy();
+    // Annotated in the engine, which pushes deliveries:updated to the page.
+    const annotated = await bridge.api.call('deliveries:annotate', {
+      id: 'd000001',
+      pinned: true,
+      labels: ['bug'],
+    });
+    expect(annotated.ok).toBe(true);
+    expect(await screen.findByTestId('row-pinned')).toBeTruthy();
     expect(screen.getByTestId('row-label').textContent).toBe('bug');
   });
 });
-
-function toSummaryLike(detail: DeliveryDetail) {
-  const {
-    remoteAddress: _r,
-    httpVersion: _h,
-    rawHeaders: _rh,
-    body: _b,
-    response: _res,
-    verdict: _v,
-    ...summary
-  } = detail;
-  return summary;
-}

@@ -23,6 +23,7 @@ describe('journal recovery notice (status bar)', () => {
 
   it('says how many deliveries were recovered and lost, and where the journal was kept', async () => {
     const { bridge } = await renderApp();
+    // A journal damaged on disk is what makes the engine say this; the push is stood in for.
     act(() => bridge.emit('stats:changed', { count: 999, bytes: 9990, journalDamage: [damaged] }));
     const notice = screen.getByTestId('journal-recovery-notice');
     expect(notice.textContent).toContain('recovered 999, lost 1 record');

@@ -8,10 +8,12 @@ afterEach(cleanup);
 
 describe('first run', () => {
   it('explains that providers need a public URL and opens the Tunnel view', async () => {
-    const { store } = await renderApp([]);
+    const { store, bridge } = await renderApp([]);
     const notice = screen.getByTestId('welcome-public-url');
     expect(notice.textContent).toContain('Providers on the internet need a public URL');
-    expect(screen.getByTestId('receiver-url').textContent).toBe('http://127.0.0.1:8080');
+    // The real receiver listens on a free loopback port.
+    expect(screen.getByTestId('receiver-url').textContent).toBe(bridge.engine.receiver.url);
+    expect(bridge.engine.receiver.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     act(() => fireEvent.click(screen.getByTestId('welcome-open-tunnel')));
     expect(store.getState().view).toBe('tunnel');
     expect(screen.getByTestId('view-tab-tunnel').getAttribute('aria-selected')).toBe('true');

@@ -1,7 +1,7 @@
 // Keyboard (issue 17, item 9): `?` lists every shortcut, and f / d / r press their buttons.
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeDeliveries } from './support/make-delivery';
+import { makeDeliveries, makeDelivery } from './support/make-delivery';
 import { renderApp, stubInboxViewport } from './support/render-app';
 
 let restoreViewport: () => void;
@@ -55,7 +55,10 @@ describe('keyboard shortcuts', () => {
   });
 
   it('f opens the filters; r opens the replay editor and d starts a diff for the open delivery', async () => {
-    const { store, bridge } = await renderApp(makeDeliveries(3));
+    // One path for all three: "the previous one like it" is the engine's query by path prefix.
+    const { store } = await renderApp(
+      [1, 2, 3].map((seq) => makeDelivery(seq, { target: '/hooks/same' })),
+    );
     const menu = screen.getByTestId('filter-menus') as HTMLDetailsElement;
     press('f');
     // jsdom flips <details> on the summary click but fires "toggle" later: deliver it now.
@@ -74,7 +77,11 @@ describe('keyboard shortcuts', () => {
     await act(async () => {
       press('d');
     });
-    expect(store.getState().compareId).toBe('d000002');
-    expect(bridge.calls.some((call) => call.name === 'deliveries:list')).toBe(true);
+    // The previous delivery comes from the engine's list, a real query: wait for its answer.
+    await waitFor(() => expect(store.getState().compareId).toBe('d000002'));
+    // The engine's diff of the two real rows is what the view shows.
+    expect((await screen.findByTestId('diff-left-id')).getAttribute('data-delivery-id')).toMatch(
+      /^d00000[23]$/,
+    );
   });
 });

@@ -53,8 +53,7 @@ describe('verify this path', () => {
   });
 
   it('selects the saved endpoint when the path already has one', async () => {
-    const { bridge } = await renderApp(deliveries);
-    bridge.endpoints = [{ path: '/kanboard', handshake: false, secretCount: 0 }];
+    await renderApp(deliveries, {}, { endpoints: [{ path: '/kanboard', handshake: false }] });
     await openVerifyFor('d000001');
     const path = (await screen.findByTestId('endpoint-path')) as HTMLInputElement;
     expect(path.value).toBe('/kanboard');

@@ -12,17 +12,20 @@ import type {
   CallOutput,
   EventListener,
   EventName,
+  EventPayload,
   HookscopeApi,
 } from '../../../electron/contract/api';
+import type { DeliveryDetail } from '../../../electron/contract/delivery';
 import type { Result } from '../../../electron/contract/result';
 import { dispatchCall } from '../../../electron/engine/api/dispatch-call';
 import { createEventBatcher } from '../../../electron/engine/api/event-batcher';
 import { createApiHandlers } from '../../../electron/engine/api/handlers';
+import { importDeliveries } from '../../../electron/engine/export/import';
 import { createEngine, type EndpointConfig, type Engine } from '../../../electron/engine/index';
 import type { SqliteDeliveryStore } from '../../../electron/engine/store/delivery-store';
 import { createAppApi } from '../../../renderer/src/api';
 import { App } from '../../../renderer/src/App';
-import { createAppStore } from '../../../renderer/src/store/app-store';
+import { createAppStore, type AppStoreOptions } from '../../../renderer/src/store/app-store';
 import { startSync } from '../../../renderer/src/store/sync';
 
 export interface EngineBridge {
@@ -30,6 +33,17 @@ export interface EngineBridge {
   api: HookscopeApi;
   /** POSTs to the real receiver and waits until the delivery is a row (and learned from). */
   deliver(path: string, body: string, headers?: Record<string, string>): Promise<string>;
+  /**
+   * Writes whole deliveries (ids, times, bodies as given) through the store's import path, the
+   * one `hookscope import` uses, and pushes them as the engine pushes a committed batch.
+   */
+  capture(...details: DeliveryDetail[]): void;
+  /**
+   * Pushes an event to the page as the engine would, for states the engine reaches only through
+   * a damaged disk or a long-running job (damage notices, re-verification progress): the narrowest
+   * stand-in, the rest of the app still talks to the real engine.
+   */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +82,25 @@ export async function startEngineBridge(endpoints: EndpointConfig[] = []): Promi
       batcher.flushNow();
       return id;
     },
+    capture(...details) {
+      // The store keeps what the receiver derives (seq, badge, content type, status) itself. The
+      // bodies are copied into this realm's Uint8Array: jsdom's TextEncoder may hand out another's.
+      importDeliveries(
+        engine.store,
+        details.map(
+          ({ seq: _s, badge: _b, contentType, responseStatus: _r, body, response, ...rest }) => ({
+            ...rest,
+            rawHeaders: withContentType(rest.rawHeaders, contentType),
+            body: Uint8Array.from(body),
+            response: response && { ...response, body: Uint8Array.from(response.body) },
+          }),
+        ),
+      );
+      batcher.flushNow();
+    },
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
     async close() {
       batcher.close();
       await engine.close();
@@ -76,10 +109,24 @@ export async function startEngineBridge(endpoints: EndpointConfig[] = []): Promi
   };
 }
 
+/**
+ * The store reads a delivery's content type from its raw headers, as the receiver recorded them:
+ * a test that names a content type gets the request header that carries it.
+ */
+function withContentType(
+  rawHeaders: DeliveryDetail['rawHeaders'],
+  contentType: string | null,
+): DeliveryDetail['rawHeaders'] {
+  const isType = ([name]: readonly [string, string]) => name.toLowerCase() === 'content-type';
+  if (contentType === null) return rawHeaders.filter((header) => !isType(header));
+  if (!rawHeaders.some(isType)) return [...rawHeaders, ['Content-Type', contentType]];
+  return rawHeaders.map((header) => (isType(header) ? [header[0], contentType] : header));
+}
+
 /** Renders the real App over the bridge, hydrated, as main.tsx does with the real one. */
-export async function renderAppOnEngine(bridge: EngineBridge) {
+export async function renderAppOnEngine(bridge: EngineBridge, options: AppStoreOptions = {}) {
   const api = createAppApi(bridge.api);
-  const store = createAppStore();
+  const store = createAppStore(options);
   const sync = startSync(api, store);
   const view = render(<App services={{ api, store, sync }} />);
   await act(() => sync.hydrate());

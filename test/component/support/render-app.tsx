@@ -1,20 +1,32 @@
-// Renders the real App around a fake bridge, hydrated, as main.tsx does with the real one.
-import { act, render } from '@testing-library/react';
+// Renders the real App over the real engine, in-process (support/engine-bridge.tsx): a fresh data
+// dir per test, seeded through the store's import path, closed and removed when the test finishes.
+import { configure } from '@testing-library/react';
+import { onTestFinished } from 'vitest';
 import type { DeliveryDetail } from '../../../electron/contract/delivery';
-import { createAppApi } from '../../../renderer/src/api';
-import { App } from '../../../renderer/src/App';
-import { createAppStore, type AppStoreOptions } from '../../../renderer/src/store/app-store';
-import { startSync } from '../../../renderer/src/store/sync';
-import { FakeHookscopeApi } from './fake-hookscope-api';
+import type { EndpointConfig } from '../../../electron/engine/index';
+import type { AppStoreOptions } from '../../../renderer/src/store/app-store';
+import { renderAppOnEngine, startEngineBridge } from './engine-bridge';
 
-export async function renderApp(deliveries: DeliveryDetail[] = [], options: AppStoreOptions = {}) {
-  const bridge = new FakeHookscopeApi(deliveries);
-  const api = createAppApi(bridge);
-  const store = createAppStore(options);
-  const sync = startSync(api, store);
-  const view = render(<App services={{ api, store, sync }} />);
-  await act(() => sync.hydrate());
-  return { ...view, bridge, api, store, sync };
+// The real engine answers through SQLite and zod on a machine shared with other suites: let
+// findBy/waitFor wait for it longer than testing-library's 1 s default (a bound, not an assertion).
+configure({ asyncUtilTimeout: 10_000 });
+
+export interface EngineSetup {
+  /** Configured endpoints the engine opens with (as `hookscope.json` would give them). */
+  endpoints?: EndpointConfig[];
+}
+
+export async function renderApp(
+  deliveries: DeliveryDetail[] = [],
+  options: AppStoreOptions = {},
+  setup: EngineSetup = {},
+) {
+  const bridge = await startEngineBridge(setup.endpoints);
+  // After the test's own afterEach (which unmounts the App), so nothing calls a closed engine.
+  onTestFinished(() => bridge.close());
+  if (deliveries.length > 0) bridge.capture(...deliveries);
+  const rendered = await renderAppOnEngine(bridge, options);
+  return { ...rendered, bridge };
 }
 
 /** jsdom has no layout: give the inbox's scroll box a real height so the virtualizer has a window. */
