@@ -59,3 +59,20 @@ describe('listen line with provider, event and verdict', () => {
     expect(formatDeliveryLine(evil, null)).not.toContain('\u001b');
   });
 });
+
+describe('listen shows drift (issue 16)', () => {
+  it('appends the first change and how many follow; learning and none add nothing', () => {
+    const drifted = formatDeliveryLine({ ...summary, drift: 'drift' }, null, {
+      status: 'drift',
+      changes: [
+        { pointer: '/events/0/entityRef', kind: 'type-change', was: 'string', now: 'null' },
+        { pointer: '/extra', kind: 'new-key', was: 'absent', now: 'boolean' },
+      ],
+    });
+    expect(drifted).toMatch(
+      / {2}drift: \/events\/0\/entityRef type-change string→null \(\+1 more\)$/,
+    );
+    for (const status of ['learning', 'none'] as const)
+      expect(formatDeliveryLine(summary, null, { status, changes: [] })).not.toMatch(/drift/);
+  });
+});
