@@ -110,6 +110,13 @@ export function createLearner(db: SqliteDatabase): { batch(): LearningBatch } {
             entry.driftCount += 1;
             entry.driftSince ??= delivery.receivedAt;
           }
+          // SECURITY: anyone who knows the public URL can post. A delivery whose signature failed
+          // (or was forged through a handshake answer) is judged but teaches nothing, so a
+          // stranger cannot make their own shape the settled one.
+          const signature = delivery.verdict?.signature.status;
+          if (signature === 'invalid' || signature === 'forged-via-handshake') {
+            return { status, json: JSON.stringify(verdict) };
+          }
           learn(model, observations, delivery.receivedAt);
           entry.lastSeen = Math.max(entry.lastSeen, delivery.receivedAt);
           return { status, json: JSON.stringify(verdict) };
