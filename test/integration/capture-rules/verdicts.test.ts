@@ -75,8 +75,13 @@ describe('verdicts computed at capture over real HTTP', () => {
     const lines = [...exportChunks(fx.engine.store, { format: 'jsonl' })];
     const record = JSON.parse(lines[0] as string) as Record<string, unknown>;
     expect(Object.keys(record).slice(-4)).toEqual(['provider', 'event', 'handshake', 'verdict']);
-    const verdict = record['verdict'] as { signature: Record<string, unknown> };
-    expect(Object.keys(verdict)).toEqual(['signature', 'schema', 'health']);
+    const verdict = record['verdict'] as {
+      signature: Record<string, unknown>;
+      drift: Record<string, unknown>;
+    };
+    // `drift` (issue 16): the body is JSON, so its event's learned shape judged it.
+    expect(Object.keys(verdict)).toEqual(['signature', 'schema', 'health', 'drift']);
+    expect(Object.keys(verdict.drift)).toEqual(['status', 'changes']);
     expect(Object.keys(verdict.signature)).toEqual(['status', 'reason']);
     const text = lines.join('');
     // Kanboard (?token=) and GitLab (X-Gitlab-Token) send the secret itself on every request: the
