@@ -86,6 +86,8 @@ function openReadOnly(file: string): SettingsStore {
   // No file yet, or one written before migration 9: nothing was saved, every key is its fallback.
   if (!existsSync(file)) return settingsOver(null);
   const db = new Database(file, { readonly: true });
+  // A reader can meet a checkpoint truncating the WAL: wait for it, as the store's connections do.
+  db.exec('PRAGMA busy_timeout = 5000');
   const hasTable = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'")
     .get([]);

@@ -26,13 +26,15 @@ export function openDatabase(file: string): SqliteDatabase {
     });
   }
   try {
+    // First of all: another connection (a CLI export, a test, serve's checkpointer truncating the
+    // WAL) may hold a lock for a moment. Even `journal_mode = WAL` on a file already in WAL mode
+    // needs one, and without a timeout it failed at once with "database is locked".
+    db.exec('PRAGMA busy_timeout = 5000');
     const mode = pragmaValue(db, 'journal_mode = WAL');
     if (file !== ':memory:' && String(mode).toLowerCase() !== 'wal') {
       throw new Error(`the file system refused WAL mode (got "${String(mode)}")`);
     }
     db.exec('PRAGMA synchronous = NORMAL');
-    // Another connection (a CLI export, a test) may hold the write lock briefly: wait, don't fail.
-    db.exec('PRAGMA busy_timeout = 5000');
     db.exec('PRAGMA temp_store = MEMORY');
     db.exec('PRAGMA cache_size = -16000');
     // Keeps the WAL file from staying huge after a burst once it has been checkpointed.
